@@ -1,0 +1,47 @@
+# Every target bootstraps its own virtual environment in .venv/ from the lock file.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: serve build test check export schema lint bench clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+serve: $(STAMP)  ## live preview at http://127.0.0.1:8000, reloading on edits of pages, annotations and hooks
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --watch annotations --watch hooks
+
+build: $(STAMP)  ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## validate the annotations without building
+	$(BIN)/python -m upgrading_atlas check
+
+export: $(STAMP)  ## all annotations as one JSON document
+	$(BIN)/python -m upgrading_atlas export -o atlas.json
+
+schema: $(STAMP)  ## rewrite schema/ from the model
+	$(BIN)/python -m upgrading_atlas schema
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
+
+test: $(STAMP) lint  ## the whole test suite, including a strict build
+	$(BIN)/python -m pytest
+
+lock:  ## re-resolve requirements.lock from pyproject.toml (needs network)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^upgrading-atlas' > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,39 @@
+"""Upgrading Atlas: the annotation engine behind the site.
+
+Load annotation files, check them, index them, link mentions and render generated pages, with no
+dependency on any site builder. ``mkdocs_hook.py`` beside this package wires it into MkDocs.
+"""
+
+from .atlas import Atlas, build_atlas
+from .index import AtlasIndex, LinkTarget, build_index
+from .linker import LinkContext, TermMatcher, link_mentions
+from .load import LoadResult, Loaded, load_annotations
+from .markdown_extension import AtlasExtension
+from .problems import AnnotationError, Problem
+from .render import GeneratedPage, Mention, Renderer
+from .safe_text import SafeMarkdown
+from .urls import UrlScheme
+from .validate import validate_references
+
+__all__ = [
+    "Atlas",
+    "AtlasExtension",
+    "AtlasIndex",
+    "AnnotationError",
+    "GeneratedPage",
+    "LinkContext",
+    "LinkTarget",
+    "LoadResult",
+    "Loaded",
+    "Mention",
+    "Problem",
+    "Renderer",
+    "SafeMarkdown",
+    "TermMatcher",
+    "UrlScheme",
+    "build_atlas",
+    "build_index",
+    "link_mentions",
+    "load_annotations",
+    "validate_references",
+]

@@ -1,0 +1,67 @@
+"""Command line: ``python -m upgrading_atlas check | export | schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .atlas import build_atlas
+from .export import export_json, json_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; the exit status is 0 when the annotations are valid."""
+    parser = argparse.ArgumentParser(prog="python -m upgrading_atlas", description=__doc__)
+    parser.add_argument("--annotations", type=Path, default=Path("annotations"), help="the annotations folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every annotation file; print each problem, located")
+    export = commands.add_parser("export", help="write all annotations as one JSON document")
+    export.add_argument("--output", "-o", type=Path, help="a file to write (default: standard output)")
+    schema = commands.add_parser("schema", help="write the JSON Schema of each kind of annotation file")
+    schema.add_argument("--output-dir", type=Path, default=Path("schema"))
+    schema.add_argument("--check", action="store_true", help="fail if the files on disk differ")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        return _schema(args.output_dir, args.check)
+    if not args.annotations.is_dir():
+        print(f"{args.annotations}: no such folder — run from the project root or pass --annotations", file=sys.stderr)
+        return 2
+    atlas = build_atlas(args.annotations)
+    for problem in atlas.problems:
+        print(problem, file=sys.stderr)
+    if args.command == "check":
+        count = len(atlas.records)
+        if atlas.problems:
+            print(f"{len(atlas.problems)} problem(s) in {args.annotations}/", file=sys.stderr)
+            return 1
+        print(f"{count} annotation files are valid")
+        return 0
+    if atlas.problems:
+        return 1
+    text = export_json(atlas.index)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _schema(folder: Path, check: bool) -> int:
+    stale = []
+    for name, text in json_schemas().items():
+        path = folder / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(f"{path}: differs from the model — run `python -m upgrading_atlas schema`", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Load annotation files into validated records, collecting every problem instead of stopping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import KIND_MODELS, Record
+from .problems import Problem, display_path, field_path
+from .yaml_source import ParsedYaml, Position, YamlProblem, parse_yaml
+
+SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from."""
+
+    file: str
+    """The file, as shown in messages."""
+    parsed: ParsedYaml = field(repr=False, compare=False)
+    """The file's data with the position of every value."""
+
+    def position(self, *path: str | int) -> Position:
+        """Line and column of the value at ``path`` inside the record."""
+        return self.parsed.position_of(tuple(path))
+
+    def problem(self, path: tuple[str | int, ...], message: str, fix: str) -> Problem:
+        """A problem located at the value at ``path``."""
+        position = self.position(*path)
+        return Problem(self.file, position.line, position.column, field_path(path), message, fix)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A valid record and its source."""
+
+    kind: str
+    record: Any
+    source: Source
+
+
+@dataclass
+class LoadResult:
+    """Every record that passed its own checks, and every problem found on the way."""
+
+    records: list[Loaded] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def annotation_files(root: Path) -> list[Path]:
+    """Every annotation file under ``root``, in a stable order."""
+    return sorted(path for path in root.rglob("*") if path.suffix in {".yml", ".yaml"} and path.is_file())
+
+
+def load_annotations(root: Path) -> LoadResult:
+    """Read and check every file under ``root`` (the ``annotations/`` folder), one record a file."""
+    result = LoadResult()
+    for path in annotation_files(root):
+        loaded, problems = load_file(path, root)
+        result.problems.extend(problems)
+        if loaded is not None:
+            result.records.append(loaded)
+    return result
+
+
+def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
+    """Read one file: its kind from its folder, its record from its content."""
+    shown = display_path(path, root)
+    relative = path.relative_to(root)
+    kind = relative.parts[0] if len(relative.parts) == 2 else None
+    if kind not in KIND_MODELS:
+        folders = ", ".join(f"annotations/{name}/" for name in KIND_MODELS)
+        return None, [
+            Problem(shown, 0, 0, "", "the file is not in a folder of a known kind", f"move it into one of {folders}")
+        ]
+    try:
+        parsed = parse_yaml(path.read_bytes())
+    except YamlProblem as error:
+        return None, [
+            Problem(shown, error.position.line, error.position.column, field_path(error.path), error.message, error.fix)
+        ]
+    source = Source(shown, parsed)
+    if not isinstance(parsed.data, dict):
+        return None, [source.problem((), "the file must hold a mapping of fields", "start with `id: ...` on its own line")]
+    model = KIND_MODELS[kind]
+    try:
+        record = model.model_validate(parsed.data)
+    except ValidationError as error:
+        problems = [_problem_from_error(source, model, item) for item in error.errors()]
+        # a value that fits no branch of a union is reported once per branch: keep one
+        unique = {(problem.line, problem.column, problem.field): problem for problem in reversed(problems)}
+        return None, sorted(unique.values())
+    problems = []
+    if record.id != path.stem:
+        problems.append(
+            source.problem(
+                ("id",),
+                f"the id {record.id!r} differs from the file name {path.name!r}",
+                f"rename the file to {record.id}.yml, or set id: {path.stem}",
+            )
+        )
+    if not path.read_text(encoding="utf-8").startswith(SCHEMA_LINE_PREFIX):
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                "the first line does not name the schema",
+                f"make the first line: {SCHEMA_LINE_PREFIX}../../schema/{kind}.schema.json",
+            )
+        )
+    return Loaded(kind, record, source), problems
+
+
+def _problem_from_error(source: Source, model: type[Record], item: Any) -> Problem:
+    """Turn one pydantic error into a located problem with advice."""
+    loc = tuple(part for part in item["loc"] if not _is_union_branch(part))
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        position = source.position(*loc, "<key>")
+        allowed = _allowed_fields(model, loc[:-1])
+        fix = "remove it, or correct its spelling" + (f"; the fields here are: {allowed}" if allowed else "")
+        return Problem(source.file, position.line, position.column, field_path(loc), "unknown field", fix)
+    if kind == "missing":
+        return source.problem(loc, "this field is required", f"add `{loc[-1]}:` with a value")
+    message = item["msg"].removeprefix("Value error, ")
+    message, _, fix = message.partition(" — ")
+    return source.problem(loc, message[:1].lower() + message[1:], fix or _advice(kind, item))
+
+
+_TYPE_NAMES = {"str", "int", "float", "bool", "none"}
+
+
+def _is_union_branch(part: str | int) -> bool:
+    # pydantic names the branch of a union it tried ('KnownField', 'str', 'list[...]');
+    # contributors never wrote those names
+    if not isinstance(part, str):
+        return False
+    return part[:1].isupper() or "[" in part or part in _TYPE_NAMES or part.startswith(("function-", "constrained-"))
+
+
+def _advice(kind: str, item: dict[str, Any]) -> str:
+    context = item.get("ctx") or {}
+    if kind == "literal_error":
+        return f"use one of {context.get('expected', 'the allowed values')}"
+    if kind == "string_pattern_mismatch":
+        if "\\[" in str(context.get("pattern", "")):
+            return "write the supplied title in square brackets, such as [Learning in machine tools]"
+        return "use lower-case letters, digits and single hyphens, such as `global-factory`"
+    if kind in {"string_type", "str_type"}:
+        return "write it as text; put it in quotes if it looks like a number, a date or yes/no"
+    if kind in {"list_type"}:
+        return "write a list: one `- item` a line, or [a, b]"
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return "write a mapping of `field: value` lines here"
+    if kind in {"int_type", "int_parsing"}:
+        return "write a whole number"
+    if kind in {"bool_type", "bool_parsing"}:
+        return "write true or false"
+    if kind == "too_short":
+        return "add at least one entry"
+    if kind in {"string_too_long", "too_long"}:
+        return "shorten it"
+    if kind == "string_too_short":
+        return "write some text, or remove the field"
+    if kind == "greater_than_equal":
+        return "use a number of 1 or more"
+    return "see the annotation format in the contributor guide"
+
+
+def _allowed_fields(model: type[Record], loc: tuple[str | int, ...]) -> str:
+    """The field names allowed at ``loc`` inside ``model``, for a helpful message."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return ""
+        current = _model_in(info.annotation)
+        if current is None:
+            return ""
+    return ", ".join(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    """The record class inside an annotation such as ``list[Sense] | None``, if there is one."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,483 @@
+"""Render the atlas's generated pages and fragments as Markdown text, through Jinja templates.
+
+Everything a contributor wrote reaches the output either as autoescaped plain text or through
+``SafeMarkdown``; the structure around it comes from the templates in ``templates/``, which a site
+can override by passing its own template folders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .index import AtlasIndex, LinkTarget, plain_text
+from .linker import LinkContext, TermMatcher, link_mentions
+from .model import Citation, KnownField, Location, Paper, UnknownField
+from .safe_text import SafeMarkdown
+from .urls import UrlScheme
+
+MARKER = re.compile(r"^<!--\s*atlas:(?P<name>[a-z-]+)(?:\s+(?P<argument>[a-z0-9/-]+))?\s*-->\s*$", re.MULTILINE)
+"""A line that asks for generated content: ``<!-- atlas:table papers-at-a-glance -->``."""
+
+RELATION_LABELS = {
+    "broader": "Broader",
+    "narrower": "Narrower",
+    "contrasts-with": "Contrasts with",
+    "see-also": "See also",
+    "supports": "supports",
+    "contrasts": "contrasts",
+    "qualifies": "qualifies",
+    "extends": "extends",
+    "reads-differently": "reads the same case differently",
+}
+INVERSE_RELATIONS = {"broader": "Narrower", "narrower": "Broader", "contrasts-with": "Contrasts with",
+                     "see-also": "See also"}
+ENTITY_KIND_LABELS = {"firm": "Firms", "institution": "Institutions", "place": "Places",
+                      "technology": "Technologies", "programme": "Programmes"}
+CITATION_LABELS = {
+    "type": "Type", "title": "Title", "authors": "Authors", "editors": "Editors",
+    "container_title": "Journal or book", "publisher": "Publisher", "place": "Place", "year": "Year",
+    "volume": "Volume", "issue": "Issue", "pages": "Pages", "chapter": "Chapter", "isbn": "ISBN",
+    "doi": "DOI", "affiliation": "Affiliation", "dates": "Dates",
+}
+ALWAYS_SHOWN_FIELDS = ("title", "authors", "container_title", "year", "volume", "issue", "pages", "doi")
+
+
+class MarkerError(ValueError):
+    """A page asks for generated content that does not exist."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the atlas adds to the site."""
+
+    source: str
+    """Its source path, such as ``concepts/lie.md``."""
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A link to a concept or entity found on a page: the material of backlinks."""
+
+    source: str
+    """The source path of the page holding it."""
+    title: str
+    """The page's title."""
+    heading: str | None
+    """The id of the heading above the mention, if it has one."""
+    heading_label: str | None = None
+
+
+class Renderer:
+    """Renders pages and fragments from one index."""
+
+    def __init__(self, index: AtlasIndex, urls: UrlScheme | None = None, template_dirs: Iterable[Path] = ()):
+        self.index = index
+        self.urls = urls or UrlScheme()
+        self.matcher = TermMatcher(index.names)
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(path) for path in template_dirs])]
+        loaders.append(jinja2.PackageLoader("upgrading_atlas", "templates"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+            # Markdown writes heading ids as {#id}, which Jinja would read as a comment
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+
+    # --- links ----------------------------------------------------------------------------------
+
+    def link_context(self, source: str, self_target: tuple[str, str] | None = None) -> LinkContext:
+        """The linker's view of the page built from ``source``."""
+        return LinkContext(
+            href_for=lambda target: self.href(source, target.kind, target.id), self_target=self_target
+        )
+
+    def safe_markdown(self, context: LinkContext) -> SafeMarkdown:
+        """A renderer for contributors' text that also links mentions for the page in ``context``."""
+        return SafeMarkdown(link=lambda root: link_mentions(root, self.matcher, context))
+
+    def href(self, source: str, kind: str, record_id: str, anchor: str | None = None) -> str:
+        """A link from the page built from ``source`` to a record's page."""
+        return self.urls.relative(source, self.urls.record_url(kind, record_id, anchor))
+
+    def target(self, kind: str, record_id: str) -> LinkTarget:
+        """How a record appears in a list of links."""
+        if kind == "concepts":
+            concept = self.index.concepts[record_id]
+            return LinkTarget(kind, record_id, concept.term, plain_text(concept.definition))
+        if kind == "entities":
+            entity = self.index.entities[record_id]
+            return LinkTarget(kind, record_id, entity.name, plain_text(entity.description))
+        if kind == "crossrefs":
+            crossref = self.index.crossrefs[record_id]
+            return LinkTarget(kind, record_id, crossref.title, plain_text(crossref.note))
+        raise KeyError(kind)
+
+    def link(self, source: str, kind: str, record_id: str, **extra: Any) -> dict[str, Any]:
+        """A link from ``source`` to a record, with its label and tooltip, for templates."""
+        target = self.target(kind, record_id)
+        return {"href": self.href(source, kind, record_id), "label": target.label, "tooltip": target.tooltip,
+                "kind": kind, **extra}
+
+    def where(self, paper: str, location: Location) -> str:
+        """A location as readers see it: ``Chen (2009), §4.1.2``."""
+        record = self.index.section(paper, location.section)
+        label = record.label if record else location.section
+        text = f"§{label}" if label[:1].isdigit() else label
+        if location.page:
+            text += f", p. {location.page}"
+        if location.note:
+            text += f", note {location.note}"
+        return text
+
+    def paper_title(self, paper: str) -> str:
+        """The short title of a paper."""
+        return self.index.papers[paper].short_title if paper in self.index.papers else paper
+
+    # --- generated pages ------------------------------------------------------------------------
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page the atlas generates."""
+        pages = [self.concept_page(concept_id) for concept_id in self.index.concepts]
+        pages += [self.entity_page(entity_id) for entity_id in self.index.entities]
+        pages += [self.concepts_index(), self.entities_index(), self.crossrefs_page()]
+        return pages
+
+    def concept_page(self, concept_id: str) -> GeneratedPage:
+        """The page of one concept: definition, senses side by side, relations, backlinks."""
+        concept = self.index.concepts[concept_id]
+        source = self.urls.source("concepts", concept_id)
+        context = self.link_context(source, ("concepts", concept_id))
+        papers_seen: dict[str, int] = defaultdict(int)
+        for sense in concept.senses:
+            papers_seen[sense.paper] += 1
+        senses = []
+        for sense in concept.senses:
+            quote_at = sense.quote.at if sense.quote and sense.quote.at else sense.at
+            senses.append({
+                "record": sense,
+                "repeat": papers_seen[sense.paper] > 1,
+                "paper_title": self.paper_title(sense.paper),
+                "paper_href": self.href(source, "papers", sense.paper),
+                "where": self.where(sense.paper, sense.at),
+                "href": self.href(source, "papers", sense.paper, sense.at.section),
+                "quote_where": self.where(sense.paper, quote_at),
+                "quote_href": self.href(source, "papers", sense.paper, quote_at.section),
+            })
+        related: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for item in concept.related:
+            if item.concept in self.index.concepts:
+                related[RELATION_LABELS[item.relation]].append(self.link(source, "concepts", item.concept))
+        for other, relation in self.index.related_from.get(concept_id, []):
+            label = INVERSE_RELATIONS[relation]
+            if other in self.index.concepts and all(link["label"] != self.index.concepts[other].term
+                                                     for links in related.values() for link in links):
+                related[label].append(self.link(source, "concepts", other))
+        markdown = self.env.get_template("concept.md.j2").render(
+            concept=concept,
+            concept_plain_definition=plain_text(concept.definition),
+            md=self.safe_markdown(context),
+            senses=senses,
+            related=[(label, related[label]) for label in
+                     ("Broader", "Narrower", "Contrasts with", "See also") if related.get(label)],
+            crossrefs=self._crossref_items(source, self.index.crossrefs_by_concept.get(concept_id, [])),
+        )
+        return GeneratedPage(source, markdown)
+
+    def entity_page(self, entity_id: str) -> GeneratedPage:
+        """The page of one firm, institution, place or technology."""
+        entity = self.index.entities[entity_id]
+        source = self.urls.source("entities", entity_id)
+        context = self.link_context(source, ("entities", entity_id))
+        mentions = [{
+            "record": mention,
+            "paper_title": self.paper_title(mention.paper),
+            "paper_href": self.href(source, "papers", mention.paper),
+            "where": self.where(mention.paper, mention.at),
+            "href": self.href(source, "papers", mention.paper, mention.at.section),
+        } for mention in entity.mentions]
+        markdown = self.env.get_template("entity.md.j2").render(
+            entity=entity,
+            plain_description=plain_text(entity.description),
+            md=self.safe_markdown(context),
+            mentions=mentions,
+            crossrefs=self._crossref_items(source, self.index.crossrefs_by_entity.get(entity_id, [])),
+        )
+        return GeneratedPage(source, markdown)
+
+    def concepts_index(self) -> GeneratedPage:
+        """Concepts A to Z, with short definitions."""
+        source = "concepts/index.md"
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for concept in sorted(self.index.concepts.values(), key=lambda item: item.term.casefold()):
+            letter = concept.term[:1].upper() if concept.term[:1].isalpha() else "#"
+            groups[letter].append({
+                "href": self.href(source, "concepts", concept.id),
+                "label": concept.term,
+                "aliases": concept.aliases[:4],
+                "summary": plain_text(concept.definition),
+                "papers": [self.paper_title(paper) for paper in dict.fromkeys(s.paper for s in concept.senses)],
+            })
+        markdown = self.env.get_template("concepts-index.md.j2").render(
+            groups=sorted(groups.items()), count=len(self.index.concepts)
+        )
+        return GeneratedPage(source, markdown)
+
+    def entities_index(self) -> GeneratedPage:
+        """Entities grouped by kind."""
+        source = "entities/index.md"
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entity in sorted(self.index.entities.values(), key=lambda item: item.name.casefold()):
+            groups[entity.kind].append({
+                "href": self.href(source, "entities", entity.id),
+                "label": entity.name,
+                "summary": plain_text(entity.description),
+                "papers": [self.paper_title(paper) for paper in dict.fromkeys(m.paper for m in entity.mentions)],
+            })
+        ordered = [(ENTITY_KIND_LABELS[kind], groups[kind]) for kind in ENTITY_KIND_LABELS if kind in groups]
+        return GeneratedPage(source, self.env.get_template("entities-index.md.j2").render(groups=ordered))
+
+    def crossrefs_page(self) -> GeneratedPage:
+        """Every cross-reference, each at a permanent anchor."""
+        source = "crossrefs/index.md"
+        context = self.link_context(source)
+        items = []
+        for crossref in self.index.crossrefs.values():
+            ends = []
+            for claim in (crossref.a, crossref.b):
+                location = Location(paper=claim.paper, section=claim.section, page=claim.page)
+                ends.append({
+                    "record": claim,
+                    "paper_title": self.paper_title(claim.paper),
+                    "paper_href": self.href(source, "papers", claim.paper),
+                    "where": self.where(claim.paper, location),
+                    "href": self.href(source, "papers", claim.paper, claim.section),
+                })
+            topics = [self.link(source, "concepts", c) for c in crossref.concepts if c in self.index.concepts]
+            topics += [self.link(source, "entities", e) for e in crossref.entities if e in self.index.entities]
+            items.append({"record": crossref, "relation": RELATION_LABELS[crossref.relation], "ends": ends,
+                          "topics": topics})
+        markdown = self.env.get_template("crossrefs.md.j2").render(crossrefs=items, md=self.safe_markdown(context))
+        return GeneratedPage(source, markdown)
+
+    def _crossref_items(self, source: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        items = []
+        for crossref_id in ids:
+            crossref = self.index.crossrefs.get(crossref_id)
+            if crossref is None:
+                continue
+            items.append({
+                "record": crossref,
+                "href": self.href(source, "crossrefs", crossref_id),
+                "relation": RELATION_LABELS[crossref.relation],
+                "a_title": self.paper_title(crossref.a.paper),
+                "b_title": self.paper_title(crossref.b.paper),
+            })
+        return items
+
+    # --- fragments placed by markers ------------------------------------------------------------
+
+    def expand_markers(self, markdown: str, source: str, context: LinkContext | None = None) -> str:
+        """Replace every marker line in a page's Markdown with the content it asks for."""
+        context = context or self.link_context(source)
+
+        def replace(match: re.Match[str]) -> str:
+            return "\n" + self.marker(match["name"], match["argument"], source, context) + "\n"
+
+        return MARKER.sub(replace, markdown)
+
+    def marker(self, name: str, argument: str | None, source: str, context: LinkContext) -> str:
+        """The content one marker asks for; ``MarkerError`` if it names nothing known."""
+        if name == "backlinks":
+            return f"<!-- atlas:backlinks {argument} -->"  # filled in once every page is linked
+        if name == "table":
+            if argument not in self.index.tables:
+                raise MarkerError(f"there is no table {argument!r}; tables: {', '.join(self.index.tables)}")
+            return self.table(argument, source, context)
+        if name in {"citation", "sections", "crossrefs", "paper-context"}:
+            if argument not in self.index.papers:
+                raise MarkerError(f"there is no paper {argument!r}; papers: {', '.join(self.index.papers)}")
+            return getattr(self, name.replace("-", "_"))(argument, source, context)
+        raise MarkerError(
+            f"unknown marker atlas:{name}; markers: table, citation, sections, crossrefs, paper-context"
+        )
+
+    def table(self, table_id: str, source: str, context: LinkContext) -> str:
+        """A comparison table as HTML, each cell citing its source."""
+        table = self.index.tables[table_id]
+        rows = []
+        for row in table.rows:
+            cells = []
+            for column in table.columns:
+                cell = row.cells.get(column.id)
+                if cell is None:
+                    cells.append(None)
+                    continue
+                at = [{
+                    "text": f"{self.paper_title(location.paper or row.paper or '')}, "
+                            f"{self.where(location.paper or row.paper or '', location)}",
+                    "href": self.href(source, "papers", location.paper or row.paper or "", location.section),
+                } for location in cell.at]
+                cells.append({"text": cell.text, "at": at})
+            href = self.href(source, "papers", row.paper) if row.paper else None
+            rows.append({"label": row.label, "href": href, "cells": cells})
+        return self.env.get_template("table.html.j2").render(
+            table=table, rows=rows, md=self.safe_markdown(context)
+        ).strip()
+
+    def citation(self, paper_id: str, source: str, context: LinkContext) -> str:
+        """A paper's citation, with each field's provenance and the unknown fields named."""
+        paper = self.index.papers[paper_id]
+        return self.env.get_template("citation.html.j2").render(
+            formatted=format_citation(paper), fields=citation_rows(paper.citation)
+        ).strip()
+
+    def sections(self, paper_id: str, source: str, context: LinkContext) -> str:
+        """The paper's sections at permanent anchors, with what the atlas locates in each."""
+        paper = self.index.papers[paper_id]
+        items = []
+        for section in paper.sections:
+            links = [self.link(source, kind, record_id)
+                     for kind, record_id in self.index.located.get((paper_id, section.id), [])]
+            items.append({"record": section, "links": links})
+        return self.env.get_template("sections.html.j2").render(
+            sections=items, md=self.safe_markdown(context)
+        ).strip()
+
+    def crossrefs(self, paper_id: str, source: str, context: LinkContext) -> str:
+        """The cross-references that have one end in this paper."""
+        items = self._crossref_items(source, self.index.crossrefs_by_paper.get(paper_id, []))
+        if not items:
+            return ""
+        return self.env.get_template("crossref-list.html.j2").render(crossrefs=items).strip()
+
+    def paper_context(self, paper_id: str, source: str, context: LinkContext) -> str:
+        """"Concepts in this paper" and "Related papers" for a paper's page."""
+        concepts = []
+        for concept_id in sorted(self.index.concepts_by_paper.get(paper_id, []),
+                                 key=lambda cid: self.index.concepts[cid].term.casefold()):
+            roles = [s.role for s in self.index.concepts[concept_id].senses if s.paper == paper_id]
+            concepts.append(self.link(source, "concepts", concept_id, role=roles[0] if roles else ""))
+        entities = [self.link(source, "entities", entity_id) for entity_id in
+                    sorted(self.index.entities_by_paper.get(paper_id, []),
+                           key=lambda eid: self.index.entities[eid].name.casefold())]
+        mine = set(self.index.concepts_by_paper.get(paper_id, []))
+        related = []
+        for other in self.index.papers:
+            if other == paper_id:
+                continue
+            shared = sorted(mine & set(self.index.concepts_by_paper.get(other, [])),
+                            key=lambda cid: self.index.concepts[cid].term.casefold())
+            crossref_count = len(set(self.index.crossrefs_by_paper.get(paper_id, []))
+                                 & set(self.index.crossrefs_by_paper.get(other, [])))
+            related.append({
+                "href": self.href(source, "papers", other),
+                "title": self.paper_title(other),
+                "shared_count": len(shared),
+                "shared": [self.link(source, "concepts", cid) for cid in shared],
+                "crossrefs": crossref_count,
+            })
+        related.sort(key=lambda item: (-item["shared_count"] - 2 * item["crossrefs"], item["title"]))
+        return self.env.get_template("paper-context.md.j2").render(
+            concepts=concepts, entities=entities, related=related
+        ).strip()
+
+    # --- backlinks ------------------------------------------------------------------------------
+
+    def backlinks(self, target: str, mentions: Iterable[Mention], source: str) -> str:
+        """The pages that link to ``target`` (``concepts/lie``), grouped by page, for ``source``."""
+        pages: dict[str, dict[str, Any]] = {}
+        for mention in mentions:
+            if mention.source == source:
+                continue
+            page = pages.setdefault(mention.source, {
+                "href": self.urls.relative(source, self.urls.url(mention.source)),
+                "title": mention.title,
+                "sections": [],
+                "seen": set(),
+            })
+            if mention.heading and mention.heading not in page["seen"]:
+                page["seen"].add(mention.heading)
+                page["sections"].append({
+                    "href": self.urls.relative(source, self.urls.url(mention.source) + "#" + mention.heading),
+                    "label": mention.heading_label or mention.heading,
+                })
+        ordered = sorted(pages.values(), key=lambda page: page["title"].casefold())
+        return self.env.get_template("backlinks.html.j2").render(pages=ordered).strip()
+
+
+def _field_text(field: KnownField) -> str:
+    value = field.value
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def citation_rows(citation: Citation) -> list[dict[str, Any]]:
+    """Each citation field with its value or ``unknown``, and where the value comes from."""
+    rows = []
+    for name, label in CITATION_LABELS.items():
+        if name == "type":
+            continue
+        field = getattr(citation, name)
+        if field is None and name not in ALWAYS_SHOWN_FIELDS:
+            continue
+        if field is None or isinstance(field, UnknownField):
+            rows.append({"label": label, "unknown": True,
+                         "supplied": field.supplied if field else None, "provenance": "confirmed nowhere"})
+        else:
+            provenance = "printed in the paper" if field.source == "text" else "public record"
+            if field.note:
+                provenance += f": {field.note}"
+            rows.append({"label": label, "unknown": False, "value": _field_text(field), "provenance": provenance})
+    return rows
+
+
+def _known(field: KnownField | UnknownField | None) -> str | None:
+    return _field_text(field) if isinstance(field, KnownField) else None
+
+
+def format_citation(paper: Paper) -> str:
+    """A reference in author–date style, from confirmed fields only; unknown ones said as such."""
+    citation = paper.citation
+    authors = _known(citation.authors) or "Author unknown"
+    year = _known(citation.year) or "year unknown"
+    if isinstance(citation.title, KnownField):
+        title = f"“{_known(citation.title)}”"
+    else:
+        title = citation.title.supplied or "[title unknown]"
+    parts = [f"{authors} ({year}). {title}."]
+    container = _known(citation.container_title)
+    if citation.type == "chapter":
+        book = f"In {container}" if container else "In a book whose title is not known"
+        editors = _known(citation.editors)
+        if editors:
+            book += f", edited by {editors}"
+        chapter = _known(citation.chapter)
+        if chapter:
+            book += f", chapter {chapter}"
+        parts.append(book + ".")
+    elif container:
+        volume = _known(citation.volume)
+        issue = _known(citation.issue)
+        parts.append(container + (f" {volume}" if volume else "") + (f"({issue})" if issue else "") + ".")
+    else:
+        parts.append("Venue unknown.")
+    place, publisher = _known(citation.place), _known(citation.publisher)
+    if publisher:
+        parts.append(f"{place}: {publisher}." if place else f"{publisher}.")
+    pages = _known(citation.pages)
+    if pages:
+        parts.append(f"Pages {pages}.")
+    doi = _known(citation.doi)
+    if doi:
+        parts.append(f"doi:{doi}")
+    return " ".join(parts)

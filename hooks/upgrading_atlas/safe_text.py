@@ -1,0 +1,80 @@
+"""Render contributors' text as HTML that can add no element, attribute or script of its own.
+
+Annotation text is Markdown in a safe subset: paragraphs, emphasis, code, lists and links whose
+target is http(s) or relative. Raw HTML is escaped before Markdown sees it, no extension that
+writes attributes is enabled, and a final pass keeps only the elements and attributes listed here.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+ALLOWED = {
+    "p": set(), "em": set(), "strong": set(), "code": set(), "ul": set(), "ol": set(), "li": set(),
+    "a": {"href", "title", "class", "data-atlas-kind"}, "br": set(), "blockquote": set(),
+}
+_SAFE_HREF = re.compile(r"^(https?://|#|\.{0,2}/|[a-z0-9][\w\-./]*(#[\w\-]*)?$)", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
+
+
+def is_safe_href(href: str) -> bool:
+    """Links may only be http(s) or relative (no javascript:, data:, mailto: ...)."""
+    href = href.strip()
+    if _SCHEME.match(href):
+        return href.lower().startswith(("http://", "https://"))
+    return bool(_SAFE_HREF.match(href)) and not href.startswith("//")
+
+
+class _Sanitizer(Treeprocessor):
+    """Drop what is not allowed: unknown elements become their text, unsafe links lose their href."""
+
+    def __init__(self, md: markdown.Markdown, after: Callable[[etree.Element], None] | None):
+        super().__init__(md)
+        self.after = after
+
+    def run(self, root: etree.Element) -> None:
+        if self.after:
+            self.after(root)
+        for element in root.iter():
+            if element is root:
+                continue
+            if element.tag not in ALLOWED:
+                element.tag = "span"
+                element.attrib.clear()
+                continue
+            for name in list(element.attrib):
+                if name not in ALLOWED[element.tag]:
+                    del element.attrib[name]
+            if element.tag == "a" and not is_safe_href(element.get("href", "")):
+                element.tag = "span"
+                element.attrib.clear()
+
+
+class SafeMarkdown:
+    """Renders untrusted Markdown to safe HTML; ``link`` may add mention links to the tree."""
+
+    def __init__(self, link: Callable[[etree.Element], None] | None = None):
+        self._md = markdown.Markdown(extensions=[], output_format="html")
+        self._md.treeprocessors.register(_Sanitizer(self._md, link), "atlas_sanitize", 1)
+        # Markdown's own raw-HTML handling is switched off: the text is escaped before parsing
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._md.inlinePatterns.deregister("entity")
+
+    def block(self, text: str) -> Markup:
+        """Render paragraphs and lists."""
+        self._md.reset()
+        return Markup(self._md.convert(str(escape(text))))  # noqa: S704 - sanitized above
+
+    def inline(self, text: str) -> Markup:
+        """Render one paragraph without its <p> wrapper."""
+        html = self.block(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return Markup(html[3:-4])  # noqa: S704
+        return html

@@ -1,0 +1,57 @@
+"""Where generated pages live, and links between pages as a page must write them."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+KIND_FOLDERS = {"concepts": "concepts", "entities": "entities", "papers": "papers"}
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    """Maps source files to URLs the way MkDocs (and Zensical) do."""
+
+    directory_urls: bool = True
+
+    def source(self, kind: str, record_id: str) -> str:
+        """The source path of a record's page, such as ``concepts/lie.md``."""
+        return f"{KIND_FOLDERS[kind]}/{record_id}.md"
+
+    def url(self, source: str) -> str:
+        """The URL of a source path, relative to the site root: ``concepts/lie/``."""
+        stem, _ = posixpath.splitext(source)
+        if posixpath.basename(stem) in {"index", "README"}:
+            folder = posixpath.dirname(stem)
+            return f"{folder}/" if folder else ""
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def record_url(self, kind: str, record_id: str, anchor: str | None = None) -> str:
+        """The URL of a record's page (cross-references and sections live on a shared page)."""
+        if kind == "crossrefs":
+            return self.url("crossrefs/index.md") + f"#{record_id}"
+        base = self.url(self.source(kind, record_id))
+        return base + (f"#{anchor}" if anchor else "")
+
+    def source_link(self, from_source: str, kind: str, record_id: str) -> str:
+        """A Markdown link between source files (``../concepts/lie.md``), which the builder turns
+        into a URL and checks: for links made inside the Markdown tree rather than in raw HTML."""
+        if kind == "crossrefs":
+            target, anchor = "crossrefs/index.md", record_id
+        else:
+            target, anchor = self.source(kind, record_id), ""
+        link = posixpath.relpath(target, posixpath.dirname(from_source) or ".")
+        return link + (f"#{anchor}" if anchor else "")
+
+    def relative(self, from_source: str, to_url: str) -> str:
+        """A link from the page built from ``from_source`` to ``to_url``."""
+        path, _, anchor = to_url.partition("#")
+        here = self.url(from_source)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        if not base:
+            link = path
+        else:
+            link = posixpath.relpath(path or ".", base.rstrip("/") or ".")
+            if (path.endswith("/") or not path) and not link.endswith("/"):
+                link += "/"
+        return link + (f"#{anchor}" if anchor else "")
