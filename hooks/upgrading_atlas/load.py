@@ -128,6 +128,9 @@ def _problem_from_error(source: Source, model: type[Record], item: Any) -> Probl
         return Problem(source.file, position.line, position.column, field_path(loc), "unknown field", fix)
     if kind == "missing":
         return source.problem(loc, "this field is required", f"add `{loc[-1]}:` with a value")
+    if kind == "literal_error":
+        allowed = str((item.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
+        return source.problem(loc, f"{item['input']!r} is not an allowed value", f"use one of {allowed}")
     message = item["msg"].removeprefix("Value error, ")
     message, _, fix = message.partition(" — ")
     return source.problem(loc, message[:1].lower() + message[1:], fix or _advice(kind, item))
@@ -146,8 +149,6 @@ def _is_union_branch(part: str | int) -> bool:
 
 def _advice(kind: str, item: dict[str, Any]) -> str:
     context = item.get("ctx") or {}
-    if kind == "literal_error":
-        return f"use one of {context.get('expected', 'the allowed values')}"
     if kind == "string_pattern_mismatch":
         if "\\[" in str(context.get("pattern", "")):
             return "write the supplied title in square brackets, such as [Learning in machine tools]"

@@ -97,6 +97,14 @@ def parse_yaml(raw: bytes) -> ParsedYaml:
     ):
         raise YamlProblem("the file is empty", "add the record's fields, or delete the file", Position(1, 1))
     try:
+        # refuse aliases before composing: a "billion laughs" document is small until expanded
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    "anchors and aliases (& and *) are not allowed",
+                    "write the value out in full where it is needed",
+                    _pos(event.start_mark),
+                )
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -1,0 +1,97 @@
+"""Shared helpers: small annotation trees written to temporary folders, and site builds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+PAPERS_DIR = ROOT.parent / "shared" / "papers"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
+
+MINIMAL = {
+    "papers/alpha.yml": """
+        id: alpha
+        short_title: Alpha (2001)
+        citation:
+          type: report
+          title: {value: Alpha, source: text}
+          authors: {value: [A. Alpha], source: text}
+          year: {value: 2001, source: text}
+        sections:
+          - {id: s1, label: "1", title: Introduction}
+          - {id: s2, label: "2", title: Findings}
+        """,
+    "concepts/lie.yml": """
+        id: lie
+        term: Leading innovative enterprise
+        aliases: [LIE, LIEs]
+        definition: A firm that organizes innovation among its suppliers.
+        senses:
+          - paper: alpha
+            term_used: LIE
+            role: mechanism
+            meaning: The organizer of a network.
+            at: {section: s1}
+        """,
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite the golden files from the output")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def write_annotations(root: Path, files: dict[str, str], with_schema_line: bool = True) -> Path:
+    """Write ``files`` (path under annotations/ to YAML text) into ``root/annotations``."""
+    folder = root / "annotations"
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = textwrap.dedent(text).lstrip("\n")
+        header = SCHEMA_LINE.format(kind=name.split("/")[0]) if with_schema_line else ""
+        path.write_text(header + body, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def annotations(tmp_path: Path):
+    """A factory: ``annotations({...})`` writes the minimal tree plus the given files."""
+
+    def make(files: dict[str, str] | None = None, replace: bool = False) -> Path:
+        return write_annotations(tmp_path, files if replace else {**MINIMAL, **(files or {})})
+
+    return make
+
+
+def copy_fixture_site(destination: Path) -> Path:
+    """A copy of the fixture site whose hook path points at this checkout."""
+    site = destination / "site-src"
+    shutil.copytree(FIXTURE_SITE, site)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("../../../hooks/mkdocs_hook.py", str(ROOT / "hooks" / "mkdocs_hook.py"))
+    )
+    return site
+
+
+def run_mkdocs_build(site: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``site`` into ``output``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

@@ -1,0 +1,102 @@
+"""Each record is checked on its own; every problem names file, line, field, and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from upgrading_atlas.load import load_annotations
+
+from conftest import write_annotations
+
+
+def problems_for(tmp_path: Path, name: str, text: str, schema_line: bool = True) -> list[str]:
+    folder = write_annotations(tmp_path, {name: text}, with_schema_line=schema_line)
+    return [str(problem) for problem in load_annotations(folder).problems]
+
+
+CONCEPT = """
+id: lie
+term: Leading innovative enterprise
+definition: A firm that organizes innovation.
+senses:
+  - paper: alpha
+    term_used: LIE
+    role: mechanism
+    meaning: The organizer.
+    at: {section: s1}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CONCEPT.replace("term: Leading innovative enterprise\n", ""),
+         "concepts/lie.yml:2:1: term: this field is required — add `term:` with a value"),
+        (CONCEPT + "colour: blue\n",
+         "concepts/lie.yml:11:1: colour: unknown field — remove it, or correct its spelling; the fields here are: id,"),
+        (CONCEPT.replace("role: mechanism", "role: engine"),
+         "concepts/lie.yml:8:11: senses[0].role: 'engine' is not an allowed value — use one of 'premise', 'mechanism',"
+         " 'finding', 'foil', 'method', 'context'"),
+        (CONCEPT.replace("    at: {section: s1}", "    at: {section: s1, sectoin: s2}"),
+         "senses[0].at.sectoin: unknown field — remove it, or correct its spelling; the fields here are: paper,"
+         " section, page, note"),
+        (CONCEPT.replace("id: lie", "id: Lie"),
+         "concepts/lie.yml:2:5: id: string should match pattern"),
+        (CONCEPT.replace("A firm that organizes innovation.", "word " * 61),
+         "definition: has 61 words; the limit is 60 — shorten it"),
+        (CONCEPT.replace("term: Leading innovative enterprise", "term: <script>x</script>"),
+         "term: contains the character '<', which is not allowed in a name or title — write it in plain words"),
+        (CONCEPT.replace("senses:\n", "senses: []\n").split("  - paper")[0],
+         "senses: list should have at least 1 item"),
+        (CONCEPT.replace("    at: {section: s1}", "    at: {section: s1, page: many}"),
+         "senses[0].at.page: input should be a valid integer"),
+        ("- just\n- a list\n", "concepts/lie.yml:2:1: the file must hold a mapping of fields"),
+        (CONCEPT.replace("id: lie", "id: oem"),
+         "concepts/lie.yml:2:5: id: the id 'oem' differs from the file name 'lie.yml' — rename the file to oem.yml"),
+    ],
+)
+def test_record_problems_are_located(tmp_path: Path, text: str, expected: str) -> None:
+    problems = problems_for(tmp_path, "concepts/lie.yml", text)
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_missing_schema_line_is_reported(tmp_path: Path) -> None:
+    problems = problems_for(tmp_path, "concepts/lie.yml", CONCEPT.lstrip(), schema_line=False)
+    assert problems == [
+        "annotations/concepts/lie.yml:1:1: the first line does not name the schema — make the first line: "
+        "# yaml-language-server: $schema=../../schema/concepts.schema.json"
+    ]
+
+
+def test_file_outside_a_kind_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "stray.yml").write_text("id: x\n")
+    [problem] = load_annotations(folder).problems
+    assert "not in a folder of a known kind" in str(problem)
+    assert str(problem).startswith("annotations/stray.yml:0:0:")
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:
+    folder = write_annotations(tmp_path, {
+        "concepts/a.yml": "id: a\n",
+        "concepts/b.yml": "id: b\nterm: [broken\n",
+        "entities/c.yml": "",
+    })
+    problems = load_annotations(folder).problems
+    files = {problem.file for problem in problems}
+    assert files == {"annotations/concepts/a.yml", "annotations/concepts/b.yml", "annotations/entities/c.yml"}
+    missing = {p.field for p in problems if p.file.endswith("a.yml")}
+    assert missing == {"term", "definition", "senses"}
+
+
+def test_valid_record_loads_with_its_source(tmp_path: Path) -> None:
+    folder = write_annotations(tmp_path, {"concepts/lie.yml": CONCEPT})
+    result = load_annotations(folder)
+    assert result.problems == []
+    [item] = result.records
+    assert item.kind == "concepts"
+    assert item.record.senses[0].at.section == "s1"
+    assert item.source.position("senses", 0, "at").line == 10

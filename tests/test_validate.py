@@ -1,0 +1,103 @@
+"""Checks across files: unknown ids, duplicate names, impossible relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from upgrading_atlas.atlas import build_atlas
+
+SECOND_CONCEPT = """
+id: oem
+term: Original equipment manufacturing
+aliases: [OEM]
+definition: Making goods to another firm's design.
+senses:
+  - paper: alpha
+    term_used: OEM
+    role: context
+    meaning: Contract work.
+    at: {section: s2}
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("paper: alpha", "paper: gamma")},
+         "annotations/concepts/oem.yml:7:12: senses[0].paper: unknown paper 'gamma' — use one of: alpha"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: s9")},
+         "annotations/concepts/oem.yml:11:19: senses[0].at.section: paper 'alpha' has no section 's9' — use one of:"
+         " s1, s2"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: odm, relation: see-also}\n"},
+         "related[0].concept: unknown concept 'odm' — use the id of a file in annotations/concepts/"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: oem, relation: see-also}\n"},
+         "related[0].concept: a concept cannot be related to itself"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("aliases: [OEM]", "aliases: [OEM, LIE]")},
+         "annotations/concepts/oem.yml:4:16: aliases[1]: the name 'LIE' is already used by concept 'lie'"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "former_ids: [lie]\n"},
+         "former_ids[0]: 'lie' is the id of an existing concept — remove it: a former id can never be reused"),
+        ({"crossrefs/x.yml": """
+            id: x
+            relation: contrasts
+            title: Same paper
+            a: {paper: alpha, section: s1, claim: One.}
+            b: {paper: alpha, section: s9, claim: Two.}
+            note: Both in alpha.
+            concepts: [nothing]
+            """},
+         "b.section: paper 'alpha' has no section 's9'"),
+        ({"crossrefs/x.yml": """
+            id: x
+            relation: contrasts
+            title: Same paper
+            a: {paper: alpha, section: s1, claim: One.}
+            b: {paper: alpha, section: s2, claim: Two.}
+            note: Both in alpha.
+            concepts: [nothing]
+            """},
+         "concepts[0]: unknown concept 'nothing'"),
+        ({"tables/t.yml": """
+            id: t
+            title: T
+            columns: [{id: industry, label: Industry}]
+            rows:
+              - label: Alpha
+                paper: alpha
+                cells:
+                  industy: {text: Tools, at: [{section: s1}]}
+            """},
+         "rows[0].cells.industy: no column has the id 'industy' — use one of: industry"),
+        ({"entities/e.yml": """
+            id: e
+            name: Lenovo
+            kind: firm
+            description: A firm.
+            mentions:
+              - {paper: alpha, at: {paper: beta, section: s1}, note: Here.}
+            """},
+         "mentions[0].at.paper: the location is in paper 'beta' but the entry is about 'alpha'"),
+    ],
+)
+def test_reference_problems(annotations, files: dict[str, str], expected: str) -> None:
+    atlas = build_atlas(annotations(files))
+    messages = [str(problem) for problem in atlas.problems]
+    assert any(expected in message for message in messages), messages
+
+
+def test_same_paper_crossref(annotations) -> None:
+    atlas = build_atlas(annotations({"crossrefs/x.yml": """
+        id: x
+        relation: supports
+        title: Same
+        a: {paper: alpha, section: s1, claim: One.}
+        b: {paper: alpha, section: s2, claim: Two.}
+        note: N.
+        """}))
+    assert [problem.message for problem in atlas.problems] == ["both ends are in the same paper"]
+
+
+def test_valid_tree_has_no_problems(annotations) -> None:
+    atlas = build_atlas(annotations({"concepts/oem.yml": SECOND_CONCEPT}))
+    assert atlas.problems == []
+    assert set(atlas.index.concepts) == {"lie", "oem"}
+    assert atlas.index.concepts_by_paper["alpha"] == ["lie", "oem"]
