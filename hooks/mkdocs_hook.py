@@ -21,9 +21,9 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from upgrading_atlas import Atlas, AtlasExtension, Mention, Renderer, UrlScheme, build_atlas  # noqa: E402
-from upgrading_atlas.export import export_json, json_schemas  # noqa: E402
-from upgrading_atlas.markdown_extension import PageState  # noqa: E402
+from upgrading_atlas import Atlas, AtlasExtension, Mention, Renderer, UrlScheme, build_atlas
+from upgrading_atlas.export import export_json, json_schemas
+from upgrading_atlas.markdown_extension import PageState
 
 log = logging.getLogger("mkdocs.plugins.upgrading_atlas")
 

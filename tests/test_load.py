@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from upgrading_atlas.load import load_annotations
-
 from conftest import write_annotations
+from upgrading_atlas.load import load_annotations
 
 
 def problems_for(tmp_path: Path, name: str, text: str, schema_line: bool = True) -> list[str]:

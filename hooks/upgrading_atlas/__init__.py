@@ -7,7 +7,7 @@ dependency on any site builder. ``mkdocs_hook.py`` beside this package wires it 
 from .atlas import Atlas, build_atlas
 from .index import AtlasIndex, LinkTarget, build_index
 from .linker import LinkContext, TermMatcher, link_mentions
-from .load import LoadResult, Loaded, load_annotations
+from .load import Loaded, LoadResult, load_annotations
 from .markdown_extension import AtlasExtension
 from .problems import AnnotationError, Problem
 from .render import GeneratedPage, Mention, Renderer
@@ -16,10 +16,10 @@ from .urls import UrlScheme
 from .validate import validate_references
 
 __all__ = [
+    "AnnotationError",
     "Atlas",
     "AtlasExtension",
     "AtlasIndex",
-    "AnnotationError",
     "GeneratedPage",
     "LinkContext",
     "LinkTarget",

@@ -18,7 +18,9 @@ def export_document(index: AtlasIndex) -> dict[str, Any]:
     document: dict[str, Any] = {"version": EXPORT_VERSION}
     for kind in KIND_MODELS:
         records = getattr(index, kind)
-        document[kind] = [records[key].model_dump(mode="json", exclude_none=True, warnings=False) for key in sorted(records)]
+        document[kind] = [
+            records[key].model_dump(mode="json", exclude_none=True, warnings=False) for key in sorted(records)
+        ]
     return document
 
 

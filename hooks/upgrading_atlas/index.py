@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .load import Loaded
 from .model import Concept, CrossReference, Entity, Paper, Section, Table
@@ -58,7 +59,7 @@ class AtlasIndex:
 def build_index(records: list[Loaded]) -> AtlasIndex:
     """Index valid records. References to unknown ids are skipped: validation reports them."""
     index = AtlasIndex()
-    tables = {Paper: index.papers, Concept: index.concepts, Entity: index.entities,
+    tables: dict[type, dict[str, Any]] = {Paper: index.papers, Concept: index.concepts, Entity: index.entities,
               CrossReference: index.crossrefs, Table: index.tables}
     for item in sorted(records, key=lambda loaded: (loaded.kind, loaded.record.id)):
         tables[type(item.record)][item.record.id] = item.record

@@ -85,10 +85,12 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
         ]
     source = Source(shown, parsed)
     if not isinstance(parsed.data, dict):
-        return None, [source.problem((), "the file must hold a mapping of fields", "start with `id: ...` on its own line")]
+        return None, [
+            source.problem((), "the file must hold a mapping of fields", "start with `id: ...` on its own line")
+        ]
     model = KIND_MODELS[kind]
     try:
-        record = model.model_validate(parsed.data)
+        record: Any = model.model_validate(parsed.data)
     except ValidationError as error:
         problems = [_problem_from_error(source, model, item) for item in error.errors()]
         # a value that fits no branch of a union is reported once per branch: keep one

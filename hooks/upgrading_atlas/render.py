@@ -317,7 +317,7 @@ class Renderer:
         table = self.index.tables[table_id]
         rows = []
         for row in table.rows:
-            cells = []
+            cells: list[dict[str, Any] | None] = []
             for column in table.columns:
                 cell = row.cells.get(column.id)
                 if cell is None:
@@ -372,7 +372,7 @@ class Renderer:
                     sorted(self.index.entities_by_paper.get(paper_id, []),
                            key=lambda eid: self.index.entities[eid].name.casefold())]
         mine = set(self.index.concepts_by_paper.get(paper_id, []))
-        related = []
+        related: list[dict[str, Any]] = []
         for other in self.index.papers:
             if other == paper_id:
                 continue

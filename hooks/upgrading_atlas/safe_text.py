@@ -7,13 +7,14 @@ writes attributes is enabled, and a final pass keeps only the elements and attri
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 ALLOWED = {
     "p": set(), "em": set(), "strong": set(), "code": set(), "ul": set(), "ol": set(), "li": set(),
@@ -70,11 +71,11 @@ class SafeMarkdown:
     def block(self, text: str) -> Markup:
         """Render paragraphs and lists."""
         self._md.reset()
-        return Markup(self._md.convert(str(escape(text))))  # noqa: S704 - sanitized above
+        return Markup(self._md.convert(html.escape(text, quote=False)))  # noqa: S704 - sanitized above
 
     def inline(self, text: str) -> Markup:
         """Render one paragraph without its <p> wrapper."""
-        html = self.block(text)
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            return Markup(html[3:-4])  # noqa: S704
-        return html
+        rendered = self.block(text)
+        if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+            return Markup(rendered[3:-4])  # noqa: S704
+        return rendered

@@ -10,7 +10,9 @@ from .model import Concept, CrossReference, Entity, Location, Paper, Table
 from .problems import Problem
 
 Path_ = tuple[str | int, ...]
-SINGULAR = {"papers": "paper", "concepts": "concept", "entities": "entity", "crossrefs": "cross-reference", "tables": "table"}
+SINGULAR = {
+    "papers": "paper", "concepts": "concept", "entities": "entity", "crossrefs": "cross-reference", "tables": "table"
+}
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,9 @@ def _check_ids(item: Loaded, known: _Known) -> Iterator[Problem]:
                         f"use one of: {', '.join(sorted(columns))}",
                     )
             if not row.cells.keys() & columns:
-                yield item.source.problem(("rows", row_index, "cells"), "the row has no cells", "fill at least one column")
+                yield item.source.problem(
+                    ("rows", row_index, "cells"), "the row has no cells", "fill at least one column"
+                )
     elif isinstance(record, Paper):
         seen: dict[str, int] = {}
         for index, section in enumerate(record.sections):

@@ -68,7 +68,7 @@ class YamlProblem(Exception):
         self.path = path
 
 
-def _pos(mark: yaml.Mark | None) -> Position:
+def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
 
