@@ -1,0 +1,88 @@
+"""The real site: a strict build, and what it must hold for readers and teachers."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from upgrading_atlas.atlas import build_atlas
+
+pytestmark = pytest.mark.build
+
+PAPERS = ["he-wang", "ernst", "chen", "herrigel-wittke-voskamp", "zhou"]
+PAPER_ANCHORS = ["summary", "question", "argument", "method", "findings", "cases", "limits", "policy",
+                 "conversation", "sections", "concepts-in-this-paper", "related-papers"]
+SEED_CONCEPTS = ["lie", "oem", "odm", "obm", "cps", "synchronization"]
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return build_atlas(ROOT / "annotations")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_annotations_are_valid(atlas) -> None:
+    assert [str(problem) for problem in atlas.problems] == []
+
+
+def test_corpus_size(atlas) -> None:
+    assert set(atlas.index.papers) == set(PAPERS)
+    assert len(atlas.index.concepts) >= 40
+    assert len(atlas.index.entities) >= 20
+    assert len(atlas.index.crossrefs) >= 12
+    assert len(atlas.index.tables) >= 5
+
+
+def test_entities_recur_across_papers(atlas) -> None:
+    recurring = [e for e in atlas.index.entities.values() if len({m.paper for m in e.mentions}) >= 2]
+    assert len(recurring) >= 10
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_paper_page_has_stable_anchors(site: Path, paper: str) -> None:
+    html = (site / "papers" / paper / "index.html").read_text(encoding="utf-8")
+    for anchor in PAPER_ANCHORS:
+        assert f'id="{anchor}"' in html, anchor
+    assert 'class="atlas-citation"' in html
+    assert "atlas-error" not in html
+
+
+@pytest.mark.parametrize("concept", SEED_CONCEPTS)
+def test_seed_concepts_link_both_ways(site: Path, atlas, concept: str) -> None:
+    page = (site / "concepts" / concept / "index.html").read_text(encoding="utf-8")
+    papers = {sense.paper for sense in atlas.index.concepts[concept].senses}
+    for paper in papers:
+        assert f'href="../../papers/{paper}/' in page, paper
+        paper_html = (site / "papers" / paper / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../concepts/{concept}/"' in paper_html, paper
+    backlinks = page[page.index('id="backlinks"'):]
+    assert re.search(r'href="\.\./\.\./papers/[a-z-]+/', backlinks)
+
+
+def test_every_table_is_placed_on_a_page(site: Path, atlas) -> None:
+    html = "".join(path.read_text(encoding="utf-8") for path in site.rglob("index.html"))
+    for table in atlas.index.tables:
+        assert f'id="table-{table}"' in html, table
+
+
+def test_no_request_to_another_host(site: Path) -> None:
+    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.IGNORECASE)
+    offenders = [str(path.relative_to(site)) for path in site.rglob("*.html") if pattern.search(path.read_text())]
+    assert offenders == []
+    css = "".join(path.read_text(errors="ignore") for path in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
