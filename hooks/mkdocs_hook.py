@@ -2,16 +2,20 @@
 
 Everything of substance lives in the ``upgrading_atlas`` package, which imports no MkDocs. MkDocs
 loads a hook module once and keeps it across ``mkdocs serve`` rebuilds, so all state is rebuilt in
-``on_config``.
+``on_config``, and the engine itself is reloaded there when one of its files changed.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -19,11 +23,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from upgrading_atlas import Atlas, AtlasExtension, Mention, Renderer, UrlScheme, build_atlas
-from upgrading_atlas.export import export_json, json_schemas
-from upgrading_atlas.markdown_extension import PageState
+ENGINE_DIR = Path(__file__).parent / "upgrading_atlas"
 
 log = logging.getLogger("mkdocs.plugins.upgrading_atlas")
 
@@ -35,15 +35,36 @@ EXPORT_PATH = "data/atlas.json"
 class _Build:
     """The state of one build."""
 
-    def __init__(self, atlas: Atlas, renderer: Renderer, extension: AtlasExtension):
+    def __init__(self, engine: ModuleType, atlas: Any, renderer: Any, extension: Any):
+        self.engine = engine
         self.atlas = atlas
         self.renderer = renderer
         self.extension = extension
-        self.pages: dict[str, PageState] = {}
-        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.pages: dict[str, Any] = {}
+        self.mentions: dict[str, list[Any]] = defaultdict(list)
 
 
 _build: _Build | None = None
+_engine_stamp: float = 0.0
+
+
+def _engine() -> ModuleType:
+    """The engine package, reloaded when one of its files changed since the last build.
+
+    Python keeps imported modules across ``mkdocs serve`` rebuilds; without this, an edit of the
+    engine would need the server restarted. (An edit of this hook file still does.)
+    """
+    global _engine_stamp
+    stamp = max(path.stat().st_mtime for path in ENGINE_DIR.rglob("*") if path.is_file())
+    if _engine_stamp and stamp != _engine_stamp:
+        for name in [name for name in sys.modules if name.split(".")[0] == "upgrading_atlas"]:
+            del sys.modules[name]
+        log.info("engine files changed: reloaded upgrading_atlas")
+    _engine_stamp = stamp
+    # MkDocs puts a hook's folder on sys.path only while it loads the hook module
+    if str(ENGINE_DIR.parent) not in sys.path:
+        sys.path.insert(0, str(ENGINE_DIR.parent))
+    return importlib.import_module("upgrading_atlas")
 
 
 def _annotations_dir(config: MkDocsConfig) -> Path:
@@ -53,15 +74,16 @@ def _annotations_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the annotations; fail a strict build on any problem."""
     global _build
-    atlas = build_atlas(_annotations_dir(config))
+    engine = _engine()
+    atlas = engine.build_atlas(_annotations_dir(config))
     for problem in atlas.problems:
         log.error(str(problem))
     if atlas.problems and config.strict:
         raise Abort(f"Aborted: {len(atlas.problems)} problem(s) in annotations/ (listed above)")
-    renderer = atlas.renderer(UrlScheme(config.use_directory_urls))
-    extension = AtlasExtension(renderer)
-    config.markdown_extensions.append(extension)  # type: ignore[arg-type]
-    _build = _Build(atlas, renderer, extension)
+    renderer = atlas.renderer(engine.UrlScheme(config.use_directory_urls))
+    extension = engine.AtlasExtension(renderer)
+    config.markdown_extensions.append(extension)
+    _build = _Build(engine, atlas, renderer, extension)
     return config
 
 
@@ -71,8 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build.renderer.pages():
         if files.get_file_from_path(page.source) is None:
             files.append(File.generated(config, page.source, content=page.markdown))
-    files.append(File.generated(config, EXPORT_PATH, content=export_json(_build.atlas.index)))
-    for name, text in json_schemas().items():
+    export = importlib.import_module("upgrading_atlas.export")
+    files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.atlas.index)))
+    for name, text in export.json_schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
     return files
 
@@ -94,9 +117,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for problem in state.problems:
         log.error(problem)
     headings = {item.id: item.title for item in _walk_toc(page.toc)}
+    title = page.title or page.file.src_uri
     for target, heading in state.context.found:
         _build.mentions[f"{target.kind}/{target.id}"].append(
-            Mention(page.file.src_uri, page.title or page.file.src_uri, heading, headings.get(heading or ""))
+            _build.engine.Mention(page.file.src_uri, title, heading, headings.get(heading or ""))
         )
     return html
 
@@ -104,23 +128,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill in backlinks, now that every page has been linked."""
     assert _build is not None
+    build = _build
     if "atlas:backlinks" not in output:
         return output
     return BACKLINKS.sub(
-        lambda match: _build.renderer.backlinks(
-            match["target"], _build.mentions.get(match["target"], []), page.file.src_uri
+        lambda match: build.renderer.backlinks(
+            match["target"], build.mentions.get(match["target"], []), page.file.src_uri
         ),
         output,
     )
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    """Rebuild when an annotation changes."""
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild when an annotation or an engine file changes."""
     server.watch(str(_annotations_dir(config)))
+    server.watch(str(ENGINE_DIR))
     return server
 
 
-def _walk_toc(items):  # type: ignore[no-untyped-def]
+def _walk_toc(items: Any) -> Iterator[Any]:
     for item in items:
         yield item
         yield from _walk_toc(item.children)

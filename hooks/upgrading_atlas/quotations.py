@@ -122,5 +122,5 @@ def page_quotations(markdown: str) -> Iterator[PageQuotation]:
     text = "\n".join(kept)
     for match in _PAGE_QUOTATION.finditer(text):
         following = text[match.end() : match.end() + 200].split("“")[0].split("\n\n")[0]
-        line = text.count("\n", 0, match.start()) + 1
-        yield PageQuotation(line, " ".join(match["text"].split()), bool(_LOCATION.search(following)))
+        line_number = text.count("\n", 0, match.start()) + 1
+        yield PageQuotation(line_number, " ".join(match["text"].split()), bool(_LOCATION.search(following)))
