@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .atlas import build_atlas
 from .export import export_json, json_schemas
+from .scaffold import ScaffoldError, new_annotation
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,8 +22,20 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schema of each kind of annotation file")
     schema.add_argument("--output-dir", type=Path, default=Path("schema"))
     schema.add_argument("--check", action="store_true", help="fail if the files on disk differ")
+    new = commands.add_parser("new", help="create an annotation file from a template")
+    new.add_argument("kind", choices=["concept", "entity", "crossref", "table"])
+    new.add_argument("id", help="the new record's id, such as global-factory")
+    new.add_argument("--term", help="the term, name or title (default: from the id)")
     args = parser.parse_args(argv)
 
+    if args.command == "new":
+        try:
+            path = new_annotation(args.annotations, args.kind, args.id, args.term)
+        except ScaffoldError as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"created {path} — fill in the empty fields, then run `make check`")
+        return 0
     if args.command == "schema":
         return _schema(args.output_dir, args.check)
     if not args.annotations.is_dir():
