@@ -131,7 +131,9 @@ def _problem_from_error(source: Source, model: type[Record], item: Any) -> Probl
     if kind == "missing":
         return source.problem(loc, "this field is required", f"add `{loc[-1]}:` with a value")
     if item.get("input", "") is None and kind != "missing":
-        return source.problem(loc, "this field is empty", "write a value after the colon (or delete the line if the field is optional)")
+        return source.problem(
+            loc, "this field is empty", "write a value after the colon (or delete the line if the field is optional)"
+        )
     if kind == "literal_error":
         allowed = str((item.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
         return source.problem(loc, f"{item['input']!r} is not an allowed value", f"use one of {allowed}")

@@ -21,6 +21,7 @@ ALLOWED = {
     "a": {"href", "title", "class", "data-atlas-kind"}, "br": set(), "blockquote": set(),
 }
 _SAFE_HREF = re.compile(r"^(https?://|#|\.{0,2}/|[a-z0-9][\w\-./]*(#[\w\-]*)?$)", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
 
 
@@ -71,6 +72,7 @@ class SafeMarkdown:
     def block(self, text: str) -> Markup:
         """Render paragraphs and lists."""
         self._md.reset()
+        text = _CONTROL.sub("", text)  # control characters have no place in prose, and break XML tools
         return Markup(self._md.convert(html.escape(text, quote=False)))  # noqa: S704 - sanitized above
 
     def inline(self, text: str) -> Markup:

@@ -24,7 +24,8 @@ def new_annotation(annotations_dir: Path, kind: str, record_id: str, term: str |
         raise ScaffoldError(f"unknown kind {kind!r} — use one of: concept, entity, crossref, table")
     if not re.match(ID_PATTERN, record_id):
         raise ScaffoldError(
-            f"{record_id!r} is not a valid id — use lower-case letters, digits and single hyphens, such as global-factory"
+            f"{record_id!r} is not a valid id"
+            " — use lower-case letters, digits and single hyphens, such as global-factory"
         )
     path = annotations_dir / folder / f"{record_id}.yml"
     if path.exists():
