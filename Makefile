@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test check export new schema lint bench clean lock
+.PHONY: serve build test check export new urls schema lint bench clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -29,6 +29,9 @@ export: $(STAMP)  ## all annotations as one JSON document
 
 new: $(STAMP)  ## a new annotation file: make new KIND=concept ID=my-concept
 	$(BIN)/python -m upgrading_atlas new $(KIND) $(ID)
+
+urls: build  ## add new published URLs to published-urls.txt (they must never break)
+	$(BIN)/python -m upgrading_atlas urls
 
 schema: $(STAMP)  ## rewrite schema/ from the model
 	$(BIN)/python -m upgrading_atlas schema

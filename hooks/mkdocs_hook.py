@@ -139,6 +139,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     )
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write a redirect from each former id of a concept to its page, so old URLs keep working."""
+    assert _build is not None
+    for output, html in _build.renderer.redirects():
+        path = Path(config.site_dir) / output
+        if path.exists():
+            log.error(f"a redirect for a former id would overwrite {output}: remove that id from former_ids")
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when an annotation or an engine file changes."""
     server.watch(str(_annotations_dir(config)))

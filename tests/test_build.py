@@ -98,3 +98,17 @@ def test_unknown_marker_fails_strict_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "index.md: line 5 of the page body: <!-- atlas:table no-such-table -->: there is no table" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_former_id_redirects_to_the_concept(built: Path) -> None:
+    html = read(built, "concepts/original-equipment/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=../oem/">' in html
+    assert '<link rel="canonical" href="../oem/">' in html
+
+
+def test_site_urls_list_pages_anchors_and_redirects(built: Path) -> None:
+    from upgrading_atlas.registry import site_urls
+
+    urls, redirects = site_urls(built)
+    assert {"", "concepts/lie/", "papers/alpha/", "papers/alpha/#s2-1", "papers/alpha/#summary"} <= urls
+    assert redirects == {"concepts/original-equipment/"}

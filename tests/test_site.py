@@ -86,3 +86,60 @@ def test_no_request_to_another_host(site: Path) -> None:
     assert offenders == []
     css = "".join(path.read_text(errors="ignore") for path in site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_no_published_url_disappears(site: Path) -> None:
+    from upgrading_atlas.registry import read_registry, site_urls
+
+    registry = read_registry(ROOT / "published-urls.txt")
+    assert registry, "published-urls.txt is empty — run `make urls`"
+    served, _ = site_urls(site)
+    missing = [url for url in registry if url not in served]
+    assert not missing, (
+        "published URLs no longer served (restore them, or keep the old id in former_ids for a redirect):\n"
+        + "\n".join(missing)
+    )
+    unregistered = sorted(served - set(registry))
+    assert not unregistered, "new URLs to register with `make urls`:\n" + "\n".join(unregistered)
+
+
+def test_build_is_reproducible(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    # sitemap.xml.gz: gzip stores the time of compression in its header
+    excluded = {"sitemap.xml.gz"}
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    differ = [name for name in first if name not in excluded and first[name] != second[name]]
+    assert differ == []
+
+
+def test_linkchecker_finds_no_broken_internal_link_or_anchor(site: Path, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    checker = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
+    assert checker, "linkchecker is not installed in the virtual environment"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    config = tmp_path / "linkcheckerrc"
+    config.write_text("[checking]\nthreads=4\n[filtering]\ncheckextern=0\n[AnchorCheck]\n")
+    try:
+        result = subprocess.run(
+            [checker, "--config", str(config), "--no-status", "--no-warnings", "-o", "text",
+             f"http://127.0.0.1:{server.server_address[1]}/"],
+            capture_output=True, text=True, check=False, timeout=900,
+        )
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert "0 errors found" in result.stdout

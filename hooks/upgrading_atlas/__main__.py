@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .atlas import build_atlas
 from .export import export_json, json_schemas
+from .registry import read_registry, site_urls, write_registry
 from .scaffold import ScaffoldError, new_annotation
 
 
@@ -26,7 +27,20 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["concept", "entity", "crossref", "table"])
     new.add_argument("id", help="the new record's id, such as global-factory")
     new.add_argument("--term", help="the term, name or title (default: from the id)")
+    urls = commands.add_parser("urls", help="add the URLs of a built site to the registry of published URLs")
+    urls.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    urls.add_argument("--registry", type=Path, default=Path("published-urls.txt"))
     args = parser.parse_args(argv)
+
+    if args.command == "urls":
+        if not args.site.is_dir():
+            print(f"{args.site}: no built site — run `make build` first", file=sys.stderr)
+            return 2
+        found, _ = site_urls(args.site)
+        before = set(read_registry(args.registry))
+        write_registry(args.registry, found)
+        print(f"{args.registry}: {len(found - before)} URL(s) added, {len(before | found)} in all")
+        return 0
 
     if args.command == "new":
         try:

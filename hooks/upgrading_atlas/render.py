@@ -392,6 +392,21 @@ class Renderer:
             concepts=concepts, entities=entities, related=related
         ).strip()
 
+    # --- redirects ------------------------------------------------------------------------------
+
+    def redirects(self) -> list[tuple[str, str]]:
+        """For each former id of a concept, the output path of a redirect page and its HTML."""
+        pages = []
+        for concept in self.index.concepts.values():
+            for former in concept.former_ids:
+                old_source = self.urls.source("concepts", former)
+                old_url = self.urls.url(old_source)
+                output = old_url + "index.html" if old_url.endswith("/") else old_url
+                href = self.urls.relative(old_source, self.urls.record_url("concepts", concept.id))
+                html = self.env.get_template("redirect.html.j2").render(title=concept.term, href=href)
+                pages.append((output, html))
+        return pages
+
     # --- backlinks ------------------------------------------------------------------------------
 
     def backlinks(self, target: str, mentions: Iterable[Mention], source: str) -> str:
