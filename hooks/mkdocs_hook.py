@@ -93,6 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build.renderer.pages():
         if files.get_file_from_path(page.source) is None:
             files.append(File.generated(config, page.source, content=page.markdown))
+    for paper_id in _build.atlas.index.papers:
+        for path, content in _build.renderer.citation_files(paper_id):
+            files.append(File.generated(config, path, content=content))
     export = importlib.import_module("upgrading_atlas.export")
     files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.atlas.index)))
     for name, text in export.json_schemas().items():
@@ -104,6 +107,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Tell the extension which page it converts next."""
     assert _build is not None
     autolink = page.meta.get("atlas_autolink", True) is not False
+    paper = _build.atlas.index.papers.get(page.meta.get("atlas_paper", ""))
+    if paper is not None:
+        # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
+        page.meta["atlas_head_meta"] = importlib.import_module("upgrading_atlas.citations").highwire_meta(paper)
     _build.pages[page.file.src_uri] = _build.extension.start_page(page.file.src_uri, autolink)
     return markdown
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from .citations import bibtex, csl_json_text
 from .index import AtlasIndex, LinkTarget, plain_text
 from .linker import LinkContext, TermMatcher, link_mentions
 from .model import Citation, KnownField, Location, Paper, UnknownField
@@ -338,9 +339,21 @@ class Renderer:
     def citation(self, paper_id: str, source: str, context: LinkContext) -> str:
         """A paper's citation, with each field's provenance and the unknown fields named."""
         paper = self.index.papers[paper_id]
+        files = self.citation_files(paper_id)
         return self.env.get_template("citation.html.j2").render(
-            formatted=format_citation(paper), fields=citation_rows(paper.citation)
+            formatted=format_citation(paper),
+            fields=citation_rows(paper.citation),
+            bibtex=bibtex(paper),
+            csl=csl_json_text(paper),
+            bibtex_href=self.urls.relative(source, files[0][0]),
+            csl_href=self.urls.relative(source, files[1][0]),
+            paper_id=paper_id,
         ).strip()
+
+    def citation_files(self, paper_id: str) -> list[tuple[str, str]]:
+        """The downloadable citation files of a paper: (path from the site root, content)."""
+        paper = self.index.papers[paper_id]
+        return [(f"papers/{paper_id}.bib", bibtex(paper)), (f"papers/{paper_id}.csl.json", csl_json_text(paper))]
 
     def sections(self, paper_id: str, source: str, context: LinkContext) -> str:
         """The paper's sections at permanent anchors, with what the atlas locates in each."""

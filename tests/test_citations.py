@@ -1,0 +1,49 @@
+"""Citations for reference managers carry confirmed fields only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURE_SITE
+from upgrading_atlas.atlas import build_atlas
+from upgrading_atlas.citations import bibtex, csl_json, highwire_meta, split_name
+
+
+@pytest.fixture(scope="module")
+def papers():
+    return build_atlas(FIXTURE_SITE / "annotations").index.papers
+
+
+def test_bibtex_of_a_journal_article(papers) -> None:
+    assert bibtex(papers["alpha"]) == (
+        "@article{alpha,\n  author = {Alpha, A.},\n  title = {Leading firms in a fictional industry},\n"
+        "  journal = {Journal of Fixtures},\n  year = {2001},\n  volume = {1},\n  pages = {1--10}\n}\n"
+    )
+
+
+def test_unknown_fields_are_left_out_and_supplied_title_is_marked(papers) -> None:
+    item = csl_json(papers["beta"])
+    assert item["title"] == "[A fictional chapter on contract manufacturing]"
+    assert "issued" not in item and "container-title" not in item
+    assert "supplied" in item["note"]
+    json.dumps(item)
+
+
+def test_highwire_meta_tags(papers) -> None:
+    assert highwire_meta(papers["alpha"]) == [
+        ("citation_title", "Leading firms in a fictional industry"),
+        ("citation_author", "A. Alpha"),
+        ("citation_publication_date", "2001"),
+        ("citation_journal_title", "Journal of Fixtures"),
+        ("citation_volume", "1"),
+        ("citation_firstpage", "1"),
+        ("citation_lastpage", "10"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "split"), [("L.-C. Chen", ("Chen", "L.-C.")), ("Dieter Ernst", ("Ernst", "Dieter")),
+                                             ("Plato", ("Plato", ""))])
+def test_split_name(name: str, split: tuple[str, str]) -> None:
+    assert split_name(name) == split
