@@ -13,7 +13,8 @@ from upgrading_atlas.atlas import build_atlas
 
 GUIDE = ROOT / "docs" / "contribute" / "errors.md"
 EXAMPLE = re.compile(
-    r'```yaml title="annotations/(?P<file>[^"]+)"\n(?P<yaml>.*?)```\s*\n+```text title="Message"\n(?P<message>.*?)\n```',
+    r'```yaml title="annotations/(?P<file>[^"]+)"\n(?P<yaml>.*?)```\s*\n+'
+    r'```text title="Message"\n(?P<message>.*?)\n```',
     re.DOTALL,
 )
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
