@@ -22,7 +22,7 @@ QUOTATION_MAX_WORDS = 40
 
 # Characters refused in plain-text fields (terms, names, titles, labels). These fields land in
 # HTML attributes, the page <title> and the search index, where markup must never appear.
-_UNSAFE_PLAIN = re.compile(r"[<>&{}\[\]`\\\x00-\x08\x0b-\x1f\x7f]")
+_UNSAFE_PLAIN = re.compile(r"[<>&{}\[\]`\\\"\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _plain(value: str) -> str:
@@ -30,7 +30,8 @@ def _plain(value: str) -> str:
     if found:
         raise ValueError(
             f"contains the character {found.group()!r}, which is not allowed in a name or title"
-            " — write it in plain words, without markup, brackets or backslashes"
+            " — write it in plain words, without markup, brackets, backslashes or straight double quotes"
+            " (use “typographic” quotes)"
         )
     return value
 

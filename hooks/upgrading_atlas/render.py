@@ -7,6 +7,7 @@ can override by passing its own template folders.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -186,7 +187,8 @@ class Renderer:
                 related[label].append(self.link(source, "concepts", other))
         markdown = self.env.get_template("concept.md.j2").render(
             concept=concept,
-            concept_plain_definition=plain_text(concept.definition),
+            # themes write the description into a <meta> attribute without escaping it
+            concept_plain_definition=html.escape(plain_text(concept.definition)),
             md=self.safe_markdown(context),
             senses=senses,
             related=[(label, related[label]) for label in
@@ -209,7 +211,7 @@ class Renderer:
         } for mention in entity.mentions]
         markdown = self.env.get_template("entity.md.j2").render(
             entity=entity,
-            plain_description=plain_text(entity.description),
+            plain_description=html.escape(plain_text(entity.description)),
             md=self.safe_markdown(context),
             mentions=mentions,
             crossrefs=self._crossref_items(source, self.index.crossrefs_by_entity.get(entity_id, [])),

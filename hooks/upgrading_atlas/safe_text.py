@@ -62,7 +62,7 @@ class SafeMarkdown:
     """Renders untrusted Markdown to safe HTML; ``link`` may add mention links to the tree."""
 
     def __init__(self, link: Callable[[etree.Element], None] | None = None):
-        self._md = markdown.Markdown(extensions=[], output_format="html")
+        self._md = markdown.Markdown(extensions=[], output_format="xhtml")
         self._md.treeprocessors.register(_Sanitizer(self._md, link), "atlas_sanitize", 1)
         # Markdown's own raw-HTML handling is switched off: the text is escaped before parsing
         self._md.preprocessors.deregister("html_block")
