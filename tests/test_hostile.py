@@ -83,7 +83,7 @@ def test_no_element_or_attribute_is_injected_into_any_page(hostile_site: Path) -
             assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
             href = (attrs.get("href") or "").strip().lower()
             assert not href.startswith("javascript:"), (path, tag, attrs)
-            assert tag != "img" or "src" in attrs and attrs["src"] != "x", (path, tag, attrs)
+            assert tag != "img" or ("src" in attrs and attrs["src"] != "x"), (path, tag, attrs)
         text = path.read_text()
         assert "alert('x1')</script>" not in text and "alert(7)</script>" not in text, path
 
