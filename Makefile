@@ -46,7 +46,7 @@ test: $(STAMP) lint  ## the whole test suite, including a strict build
 lock:  ## re-resolve requirements.lock from pyproject.toml (needs network)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -e '.[test]'
-	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^upgrading-atlas' > requirements.lock
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v -E '^(upgrading-atlas|# Editable)' > requirements.lock
 	rm -rf .lock-venv
 
 clean:
