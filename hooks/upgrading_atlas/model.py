@@ -11,6 +11,7 @@ Records are frozen. Where a record came from (file, line) is kept beside it by t
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Annotated, Any, Literal
 
@@ -21,11 +22,16 @@ DEFINITION_MAX_WORDS = 60
 QUOTATION_MAX_WORDS = 40
 
 # Characters refused in plain-text fields (terms, names, titles, labels). These fields land in
-# HTML attributes, the page <title> and the search index, where markup must never appear.
-_UNSAFE_PLAIN = re.compile(r"[<>&{}\[\]`\\\"\x00-\x08\x0b-\x1f\x7f]")
+# HTML attributes, the page <title> and the search index, where markup must never appear. An
+# ampersand is allowed ("He & Wang") but not as the start of a character reference ("&lt;").
+_UNSAFE_PLAIN = re.compile(r"[<>{}\[\]`\\\"\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _plain(value: str) -> str:
+    if html.unescape(value) != value:
+        raise ValueError(
+            "contains a character reference (such as &lt;) — write the character itself, in plain words"
+        )
     found = _UNSAFE_PLAIN.search(value)
     if found:
         raise ValueError(
