@@ -1,4 +1,5 @@
 # Every target bootstraps its own virtual environment in .venv/ from the lock file.
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
