@@ -37,8 +37,11 @@ urls: build  ## add new published URLs to published-urls.txt (they must never br
 schema: $(STAMP)  ## rewrite schema/ from the model
 	$(BIN)/python -m upgrading_atlas schema
 
+bench: $(STAMP)  ## build-time benchmark: real site, 1x, 10x, 100x (about 15 min on 2 cores)
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint  ## the whole test suite, including a strict build

@@ -35,9 +35,9 @@ EXPORT_PATH = "data/atlas.json"
 class _Build:
     """The state of one build."""
 
-    def __init__(self, engine: ModuleType, atlas: Any, renderer: Any, extension: Any):
+    def __init__(self, engine: ModuleType, index: Any, renderer: Any, extension: Any):
         self.engine = engine
-        self.atlas = atlas
+        self.index = index
         self.renderer = renderer
         self.extension = extension
         self.pages: dict[str, Any] = {}
@@ -83,7 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     renderer = atlas.renderer(engine.UrlScheme(config.use_directory_urls))
     extension = engine.AtlasExtension(renderer)
     config.markdown_extensions.append(extension)
-    _build = _Build(engine, atlas, renderer, extension)
+    # keep the index, not the records: their parsed YAML is not needed after validation
+    _build = _Build(engine, atlas.index, renderer, extension)
     return config
 
 
@@ -93,11 +94,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build.renderer.pages():
         if files.get_file_from_path(page.source) is None:
             files.append(File.generated(config, page.source, content=page.markdown))
-    for paper_id in _build.atlas.index.papers:
+    for paper_id in _build.index.papers:
         for path, content in _build.renderer.citation_files(paper_id):
             files.append(File.generated(config, path, content=content))
     export = importlib.import_module("upgrading_atlas.export")
-    files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.atlas.index)))
+    files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.index)))
     for name, text in export.json_schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
     return files
@@ -107,7 +108,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Tell the extension which page it converts next."""
     assert _build is not None
     autolink = page.meta.get("atlas_autolink", True) is not False
-    paper = _build.atlas.index.papers.get(page.meta.get("atlas_paper", ""))
+    paper = _build.index.papers.get(page.meta.get("atlas_paper", ""))
     if paper is not None:
         # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
         page.meta["atlas_head_meta"] = importlib.import_module("upgrading_atlas.citations").highwire_meta(paper)

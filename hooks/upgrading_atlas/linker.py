@@ -137,14 +137,19 @@ class _Walk:
         if element.tag in SKIPPED_TAGS or NO_LINK_CLASS in (element.get("class") or "").split():
             return
         children = list(element)
+        inserted = 0  # links added to ``element`` so far shift the later children's positions
         if element.text:
+            before = len(element)
             element.text = self.text(element.text, element, 0)
-        for child in children:
+            inserted += len(element) - before
+        for position, child in enumerate(children):
             self.element(child)
             if child.tail:
-                child.tail = self.text(child.tail, element, list(element).index(child) + 1, tail_of=child)
+                before = len(element)
+                child.tail = self.text(child.tail, element, position + inserted + 1)
+                inserted += len(element) - before
 
-    def text(self, text: str, parent: etree.Element, insert_at: int, tail_of: etree.Element | None = None) -> str:
+    def text(self, text: str, parent: etree.Element, insert_at: int) -> str:
         """Link mentions in a run of text; return what stays as plain text before the first link."""
         pieces: list[tuple[str, LinkTarget | None]] = []
         cursor = 0

@@ -48,6 +48,8 @@ CITATION_LABELS = {
     "volume": "Volume", "issue": "Issue", "pages": "Pages", "chapter": "Chapter", "isbn": "ISBN",
     "doi": "DOI", "affiliation": "Affiliation", "dates": "Dates",
 }
+RELATED_PAPERS_SHOWN = 12
+"""At most this many related papers on a paper's page."""
 ALWAYS_SHOWN_FIELDS = ("title", "authors", "container_title", "year", "volume", "issue", "pages", "doi")
 
 
@@ -386,15 +388,8 @@ class Renderer:
         entities = [self.link(source, "entities", entity_id) for entity_id in
                     sorted(self.index.entities_by_paper.get(paper_id, []),
                            key=lambda eid: self.index.entities[eid].name.casefold())]
-        mine = set(self.index.concepts_by_paper.get(paper_id, []))
         related: list[dict[str, Any]] = []
-        for other in self.index.papers:
-            if other == paper_id:
-                continue
-            shared = sorted(mine & set(self.index.concepts_by_paper.get(other, [])),
-                            key=lambda cid: self.index.concepts[cid].term.casefold())
-            crossref_count = len(set(self.index.crossrefs_by_paper.get(paper_id, []))
-                                 & set(self.index.crossrefs_by_paper.get(other, [])))
+        for other, shared, crossref_count in self._related_papers(paper_id):
             related.append({
                 "href": self.href(source, "papers", other),
                 "title": self.paper_title(other),
@@ -421,6 +416,25 @@ class Renderer:
                 html = self.env.get_template("redirect.html.j2").render(title=concept.term, href=href)
                 pages.append((output, html))
         return pages
+
+    def _related_papers(self, paper_id: str) -> list[tuple[str, list[str], int]]:
+        """Papers sharing concepts or cross-references with ``paper_id``: (id, shared concepts,
+        cross-references), found through the concept and cross-reference indexes rather than by
+        comparing every pair of papers, and capped, so a paper page stays small as the atlas grows."""
+        shared: dict[str, list[str]] = defaultdict(list)
+        for concept_id in self.index.concepts_by_paper.get(paper_id, []):
+            for other in dict.fromkeys(s.paper for s in self.index.concepts[concept_id].senses):
+                if other != paper_id:
+                    shared[other].append(concept_id)
+        crossrefs: dict[str, int] = defaultdict(int)
+        for crossref_id in self.index.crossrefs_by_paper.get(paper_id, []):
+            crossref = self.index.crossrefs[crossref_id]
+            for other in {crossref.a.paper, crossref.b.paper} - {paper_id}:
+                crossrefs[other] += 1
+        others = [other for other in set(shared) | set(crossrefs) if other in self.index.papers]
+        ranked = sorted(others, key=lambda other: (-len(shared[other]) - 2 * crossrefs[other], other))
+        return [(other, sorted(shared[other], key=lambda cid: self.index.concepts[cid].term.casefold()),
+                 crossrefs[other]) for other in ranked[:RELATED_PAPERS_SHOWN]]
 
     # --- backlinks ------------------------------------------------------------------------------
 

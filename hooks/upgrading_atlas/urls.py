@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ class UrlScheme:
         link = posixpath.relpath(target, posixpath.dirname(from_source) or ".")
         return link + (f"#{anchor}" if anchor else "")
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - the scheme is frozen and lives for a build
     def relative(self, from_source: str, to_url: str) -> str:
         """A link from the page built from ``from_source`` to ``to_url``."""
         path, _, anchor = to_url.partition("#")
