@@ -86,3 +86,15 @@ def test_markers_expand_in_page_markdown(renderer) -> None:
     expanded = renderer.expand_markers(page, "index.md")
     assert '<figure class="atlas-table" id="table-fixture-glance">' in expanded
     assert expanded.startswith("Intro") and expanded.rstrip().endswith("Outro")
+
+
+def test_transposed_table_puts_rows_in_columns(renderer) -> None:
+    table = renderer.index.tables["fixture-glance"]
+    renderer.index.tables["fixture-glance"] = table.model_copy(update={"transpose": True})
+    try:
+        html = renderer.table("fixture-glance", "index.md", renderer.link_context("index.md"))
+    finally:
+        renderer.index.tables["fixture-glance"] = table
+    header = html[html.index("<thead>"):html.index("</thead>")]
+    assert '<a href="papers/alpha/">Alpha (2001)</a>' in header and "Industry" not in header
+    assert '<tr><th scope="row">Industry</th>' in html

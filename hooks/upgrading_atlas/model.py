@@ -315,6 +315,10 @@ class Table(Record):
     attribution: Prose | None = None
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
+    transpose: bool = Field(
+        default=False,
+        description="Show rows as columns: for a few rows with many columns, such as five papers compared on nine points.",
+    )
 
 
 KIND_MODELS: dict[str, type[Record]] = {

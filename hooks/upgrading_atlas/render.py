@@ -328,16 +328,25 @@ class Renderer:
                 if cell is None:
                     cells.append(None)
                     continue
-                at = [{
-                    "text": f"{self.paper_title(location.paper or row.paper or '')}, "
-                            f"{self.where(location.paper or row.paper or '', location)}",
-                    "href": self.href(source, "papers", location.paper or row.paper or "", location.section),
-                } for location in cell.at]
+                at = []
+                for location in cell.at:
+                    paper = location.paper or row.paper or ""
+                    where = self.where(paper, location)
+                    # in a paper's own row the paper goes without saying
+                    text = where if paper == row.paper else f"{self.paper_title(paper)}, {where}"
+                    at.append({"text": text, "href": self.href(source, "papers", paper, location.section)})
                 cells.append({"text": cell.text, "at": at})
             href = self.href(source, "papers", row.paper) if row.paper else None
             rows.append({"label": row.label, "href": href, "cells": cells})
+        headers = [{"label": column.label, "href": None} for column in table.columns]
+        if table.transpose:
+            headers, rows = (
+                [{"label": row["label"], "href": row["href"]} for row in rows],
+                [{"label": column.label, "href": None, "cells": [row["cells"][i] for row in rows]}
+                 for i, column in enumerate(table.columns)],
+            )
         return self.env.get_template("table.html.j2").render(
-            table=table, rows=rows, md=self.safe_markdown(context)
+            table=table, headers=headers, rows=rows, md=self.safe_markdown(context)
         ).strip()
 
     def citation(self, paper_id: str, source: str, context: LinkContext) -> str:
