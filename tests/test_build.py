@@ -110,5 +110,5 @@ def test_site_urls_list_pages_anchors_and_redirects(built: Path) -> None:
     from upgrading_atlas.registry import site_urls
 
     urls, redirects = site_urls(built)
-    assert {"", "concepts/lie/", "papers/alpha/", "papers/alpha/#s2-1", "papers/alpha/#summary"} <= urls
+    assert {"/", "concepts/lie/", "papers/alpha/", "papers/alpha/#s2-1", "papers/alpha/#summary"} <= urls
     assert redirects == {"concepts/original-equipment/"}

@@ -37,7 +37,7 @@ class _Anchors(HTMLParser):
 
 def _page_url(path: Path, site: Path) -> str:
     relative = path.relative_to(site).as_posix()
-    return relative.removesuffix("index.html")
+    return relative.removesuffix("index.html") or "/"  # the home page
 
 
 def site_urls(site: Path) -> tuple[set[str], set[str]]:
