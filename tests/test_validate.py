@@ -101,3 +101,22 @@ def test_valid_tree_has_no_problems(annotations) -> None:
     assert atlas.problems == []
     assert set(atlas.index.concepts) == {"lie", "oem"}
     assert atlas.index.concepts_by_paper["alpha"] == ["lie", "oem"]
+
+
+def test_duplicate_section_id_in_a_paper(annotations) -> None:
+    atlas = build_atlas(annotations({"papers/beta.yml": """
+        id: beta
+        short_title: Beta
+        citation:
+          type: report
+          title: {value: Beta, source: text}
+          authors: {value: [B. Beta], source: text}
+          year: {unknown: true}
+        sections:
+          - {id: s1, label: "1"}
+          - {id: s1, label: "1 again"}
+        """}))
+    assert [str(p) for p in atlas.problems] == [
+        "annotations/papers/beta.yml:11:10: sections[1].id: the section id 's1' is used twice in this paper"
+        " — give each section its own id"
+    ]
