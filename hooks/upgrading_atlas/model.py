@@ -317,7 +317,7 @@ class Table(Record):
     rows: list[Row] = Field(min_length=1)
     transpose: bool = Field(
         default=False,
-        description="Show rows as columns: for a few rows with many columns, such as five papers compared on nine points.",
+        description="Show rows as columns: for a few rows with many columns, such as five papers on nine points.",
     )
 
 
