@@ -320,7 +320,7 @@ class Renderer:
     def table(self, table_id: str, source: str, context: LinkContext) -> str:
         """A comparison table as HTML, each cell citing its source."""
         table = self.index.tables[table_id]
-        rows = []
+        rows: list[dict[str, Any]] = []
         for row in table.rows:
             cells: list[dict[str, Any] | None] = []
             for column in table.columns:
@@ -338,7 +338,7 @@ class Renderer:
                 cells.append({"text": cell.text, "at": at})
             href = self.href(source, "papers", row.paper) if row.paper else None
             rows.append({"label": row.label, "href": href, "cells": cells})
-        headers = [{"label": column.label, "href": None} for column in table.columns]
+        headers: list[dict[str, Any]] = [{"label": column.label, "href": None} for column in table.columns]
         if table.transpose:
             headers, rows = (
                 [{"label": row["label"], "href": row["href"]} for row in rows],
