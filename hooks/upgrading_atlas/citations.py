@@ -61,6 +61,15 @@ def _bibtex_escape(text: str) -> str:
     return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
 
 
+def _bibtex_names(names: list[str]) -> str:
+    return " and ".join(f"{family}, {given}" if given else family for family, given in map(split_name, names))
+
+
+def _csl_names(names: list[str]) -> list[dict[str, str]]:
+    return [{"family": family, "given": given} if given else {"literal": family}
+            for family, given in map(split_name, names)]
+
+
 def bibtex(paper: Paper) -> str:
     """A BibTeX entry keyed by the paper's id."""
     citation = paper.citation
@@ -68,7 +77,7 @@ def bibtex(paper: Paper) -> str:
     fields: list[tuple[str, str]] = []
     authors = _names(citation.authors)
     if authors:
-        fields.append(("author", " and ".join(f"{f}, {g}" if g else f for f, g in map(split_name, authors))))
+        fields.append(("author", _bibtex_names(authors)))
     if title:
         fields.append(("title", title))
     container = _text(citation.container_title)
@@ -76,7 +85,7 @@ def bibtex(paper: Paper) -> str:
         fields.append(("journal" if citation.type == "article-journal" else "booktitle", container))
     editors = _names(citation.editors)
     if editors:
-        fields.append(("editor", " and ".join(f"{f}, {g}" if g else f for f, g in map(split_name, editors))))
+        fields.append(("editor", _bibtex_names(editors)))
     for name, value in (("year", _text(citation.year)), ("volume", _text(citation.volume)),
                         ("number", _text(citation.issue)), ("pages", _text(citation.pages)),
                         ("chapter", _text(citation.chapter)), ("publisher", _text(citation.publisher)),
@@ -100,10 +109,10 @@ def csl_json(paper: Paper) -> dict[str, Any]:
         item["title"] = title
     authors = _names(citation.authors)
     if authors:
-        item["author"] = [{"family": f, "given": g} if g else {"literal": f} for f, g in map(split_name, authors)]
+        item["author"] = _csl_names(authors)
     editors = _names(citation.editors)
     if editors:
-        item["editor"] = [{"family": f, "given": g} if g else {"literal": f} for f, g in map(split_name, editors)]
+        item["editor"] = _csl_names(editors)
     year = _value(citation.year)
     if year is not None:
         item["issued"] = {"date-parts": [[int(year)]]} if str(year).isdigit() else {"literal": str(year)}

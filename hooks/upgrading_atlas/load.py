@@ -77,8 +77,9 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
         return None, [
             Problem(shown, 0, 0, "", "the file is not in a folder of a known kind", f"move it into one of {folders}")
         ]
+    raw = path.read_bytes()
     try:
-        parsed = parse_yaml(path.read_bytes())
+        parsed = parse_yaml(raw)
     except YamlProblem as error:
         return None, [
             Problem(shown, error.position.line, error.position.column, field_path(error.path), error.message, error.fix)
@@ -105,7 +106,7 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
                 f"rename the file to {record.id}.yml, or set id: {path.stem}",
             )
         )
-    if not path.read_text(encoding="utf-8").startswith(SCHEMA_LINE_PREFIX):
+    if not raw.startswith(SCHEMA_LINE_PREFIX.encode()):
         problems.append(
             Problem(
                 shown,
