@@ -85,6 +85,18 @@ def copy_fixture_site(destination: Path) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with ``mkdocs build --strict`` for every test that reads it."""
+    output = tmp_path_factory.mktemp("real-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 def run_mkdocs_build(site: Path, output: Path) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``site`` into ``output``."""
     return subprocess.run(

@@ -20,6 +20,7 @@
   var current = null;
   var hideTimer = null;
   var lastPointer = "mouse";
+  var tapped = null;  // the link whose preview a first tap opened
 
   function previewable(element) {
     var link = element && element.closest ? element.closest("a[href]") : null;
@@ -102,6 +103,7 @@
     if (preview) preview.hidden = true;
     if (current) current.removeAttribute("aria-describedby");
     current = null;
+    tapped = null;
   }
 
   function scheduleHide() {
@@ -149,9 +151,10 @@
     var link = previewable(event.target);
     if (!link) return;
     // first tap previews, a second tap on the same link follows it
-    if (current !== link || element().hidden) {
+    if (tapped !== link || element().hidden) {
       event.preventDefault();
       show(link);
+      tapped = link;
     }
   });
 

@@ -1,0 +1,253 @@
+"""The real site as a reader meets it: Chromium, driven by Playwright, on the built site served locally.
+
+Playwright's own browser download does not work everywhere, so these tests drive the system's
+Chromium (Debian's ``chromium`` package). Without it they are skipped with a message, unless
+``ATLAS_BROWSER_TESTS=required`` (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.build
+
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+HOW_TO_RUN = ("install Chromium (Debian: `apt-get install chromium`) or set ATLAS_CHROMIUM to a Chromium "
+              "binary, then run `make test`")
+# Chromium, as root and on a closed network, needs these to start quietly
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+try:
+    from playwright.sync_api import Browser, Page, Route, sync_playwright
+except ImportError:  # pragma: no cover - the lock file installs it
+    pytest.skip("Playwright is not installed: run `make test`, which installs it", allow_module_level=True)
+
+if not Path(CHROMIUM).is_file():
+    if os.environ.get("ATLAS_BROWSER_TESTS") == "required":
+        pytest.fail(f"no Chromium at {CHROMIUM}: {HOW_TO_RUN}", pytrace=False)
+    pytest.skip(f"browser tests skipped, no Chromium at {CHROMIUM}: {HOW_TO_RUN}", allow_module_level=True)
+
+PAGE_KINDS = {
+    "home": "",
+    "paper": "papers/chen/",
+    "concept": "concepts/informal-learning/",
+    "entity": "entities/lenovo/",
+    "concepts index": "concepts/",
+    "entities index": "entities/",
+    "comparison": "comparisons/",
+    "cross-references": "crossrefs/",
+    "contributor guide": "contribute/errors/",
+    "engine reference": "contribute/reference/",
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(real_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _first_concept_link(page: Page):
+    return page.locator('.md-content a.atlas-mention[href*="concepts/"]').first
+
+
+# --- previews ------------------------------------------------------------------------------------
+
+
+def test_preview_appears_on_hover_with_the_definition(page: Page, base_url: str) -> None:
+    page.goto(base_url + "papers/chen/")
+    link = _first_concept_link(page)
+    definition = link.get_attribute("title")
+    assert definition
+    link.hover()
+    preview = page.locator("#atlas-preview")
+    preview.wait_for(state="visible")
+    assert definition in preview.inner_text()
+    assert link.get_attribute("aria-describedby") == "atlas-preview"
+    # the browser's own tooltip would show the same text a second time
+    assert link.get_attribute("title") is None
+
+
+def test_preview_is_hoverable_persistent_and_dismissible(page: Page, base_url: str) -> None:
+    """WCAG 1.4.13: the pointer can move onto it, it stays, and Escape closes it."""
+    page.goto(base_url + "papers/chen/")
+    link = _first_concept_link(page)
+    link.hover()
+    preview = page.locator("#atlas-preview")
+    preview.wait_for(state="visible")
+    link_box, preview_box = link.bounding_box(), preview.bounding_box()
+    assert link_box and preview_box
+    # move down from the link onto the preview, in small steps, crossing any gap between them
+    x = link_box["x"] + link_box["width"] / 2
+    page.mouse.move(x, preview_box["y"] + preview_box["height"] / 2, steps=8)
+    page.wait_for_timeout(1500)
+    assert preview.is_visible(), "the preview closed when the pointer moved onto it"
+    page.keyboard.press("Escape")
+    assert preview.is_hidden(), "Escape did not close the preview"
+    assert link.get_attribute("aria-describedby") is None
+
+
+def test_preview_appears_on_keyboard_focus_and_closes_on_escape(page: Page, base_url: str) -> None:
+    page.goto(base_url + "papers/chen/")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-content a.atlas-mention')"):
+            break
+    else:
+        pytest.fail("no concept link was reached with the Tab key")
+    preview = page.locator("#atlas-preview")
+    preview.wait_for(state="visible")
+    focused_definition = page.evaluate("document.activeElement.getAttribute('data-atlas-definition')")
+    assert focused_definition and focused_definition in preview.inner_text()
+    page.keyboard.press("Escape")
+    assert preview.is_hidden()
+    assert page.evaluate("document.activeElement.matches('.md-content a.atlas-mention')"), "focus moved"
+
+
+def test_first_tap_previews_and_second_tap_opens(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "papers/chen/")
+        link = _first_concept_link(page)
+        href = link.get_attribute("href")
+        assert href
+        link.scroll_into_view_if_needed()
+        link.tap()
+        preview = page.locator("#atlas-preview")
+        preview.wait_for(state="visible")
+        assert page.url.endswith("/papers/chen/")
+        box = preview.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, "the preview leaves the screen"
+        link.tap()
+        page.wait_for_url("**/concepts/**")
+        assert urlsplit(page.url).path.endswith(href.rsplit("concepts/", 1)[1])
+    finally:
+        context.close()
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("GPN", "concepts/global-production-network/"),        # an alias
+    ("民营", "concepts/minying-firms/"),                    # a Chinese term
+    ("联想", "entities/lenovo/"),                           # a Chinese name
+    ("informal learning", "concepts/informal-learning/"),  # the term itself ranks its page first
+])
+def test_search_ranks_the_concept_page_first(page: Page, base_url: str, query: str, expected: str) -> None:
+    page.goto(base_url)
+    search = page.locator(".md-search__input")
+    search.click()
+    search.fill(query)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(state="attached", timeout=10_000)
+    assert urlsplit(first.get_attribute("href") or "").path == "/" + expected
+
+
+# --- offline and private ---------------------------------------------------------------------------
+
+
+def _html_pages(site: Path) -> list[str]:
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if 'http-equiv="refresh"' in text:  # redirects of former ids
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return pages
+
+
+def test_no_request_leaves_127_0_0_1_on_any_page(browser: Browser, base_url: str, real_site: Path) -> None:
+    pages = _html_pages(real_site)
+    assert len(pages) > 100
+    context = browser.new_context()
+    outside: list[tuple[str, str]] = []
+    current = {"page": ""}
+
+    def guard(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", None):
+            route.continue_()
+        else:
+            outside.append((current["page"], route.request.url))
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    try:
+        for path in pages:
+            current["page"] = path
+            page.goto(base_url + path, wait_until="load")
+    finally:
+        context.close()
+    assert outside == []
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """What the vendored axe-core finds on the page, as (rule, impact, count, help) records."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const results = await axe.run(document, {resultTypes: ['violations']});
+        return results.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                             help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target)}));
+    }""")
+    return list(result)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_axe_finds_no_serious_violation(browser: Browser, base_url: str, kind: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + PAGE_KINDS[kind])
+        violations = axe_violations(page)
+    finally:
+        context.close()
+    print(f"axe on {kind} ({scheme}):", json.dumps(violations, ensure_ascii=False))
+    serious = [violation for violation in violations if violation["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, indent=1, ensure_ascii=False)
