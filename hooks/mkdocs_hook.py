@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(problem))
     if atlas.problems and config.strict:
         raise Abort(f"Aborted: {len(atlas.problems)} problem(s) in annotations/ (listed above)")
-    renderer = atlas.renderer(engine.UrlScheme(config.use_directory_urls))
+    renderer = atlas.renderer(engine.UrlScheme(config.use_directory_urls, config.site_url or None))
     extension = engine.AtlasExtension(renderer)
     config.markdown_extensions.append(extension)
     # keep the index, not the records: their parsed YAML is not needed after validation

@@ -98,3 +98,68 @@ def test_transposed_table_puts_rows_in_columns(renderer) -> None:
     header = html[html.index("<thead>"):html.index("</thead>")]
     assert '<a href="papers/alpha/">Alpha (2001)</a>' in header and "Industry" not in header
     assert '<tr><th scope="row">Industry</th>' in html
+
+
+THREE_PAPER_CONCEPT = """
+id: cluster
+term: Industrial cluster
+definition: Firms of one industry located close together.
+senses:
+  - {paper: alpha, term_used: cluster, role: foil, meaning: Argued against., at: {section: s1}}
+  - {paper: beta, term_used: cluster, role: context, meaning: Background., at: {section: s2}}
+  - {paper: gamma, term_used: cluster, role: mechanism, meaning: What drives learning., at: {section: s1}}
+"""
+
+
+def _three_papers() -> dict[str, str]:
+    from conftest import MINIMAL
+    paper = MINIMAL["papers/alpha.yml"]
+    return {"papers/beta.yml": paper.replace("alpha", "beta").replace("Alpha", "Beta"),
+            "papers/gamma.yml": paper.replace("alpha", "gamma").replace("Alpha", "Gamma"),
+            "concepts/cluster.yml": THREE_PAPER_CONCEPT}
+
+
+def _steps(markdown: str) -> list[str]:
+    path = markdown.split("## Reading path {#reading-path}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r'<li id="reading-path-\d+"><a href="([^"]+)"', path)
+
+
+def test_reading_path_from_senses_reads_the_mechanism_first_and_the_foil_last(annotations) -> None:
+    atlas = build_atlas(annotations(_three_papers()))
+    assert atlas.problems == []
+    markdown = atlas.renderer().concept_page("cluster").markdown
+    assert _steps(markdown) == ["../../papers/gamma/#s1", "../../papers/beta/#s2", "../../papers/alpha/#s1"]
+
+
+def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
+    files = _three_papers()
+    files["concepts/cluster.yml"] += ("reading_path:\n  - {paper: beta, at: {section: s1}, note: Start with beta.}\n"
+                                      "  - {paper: alpha, at: {section: s2}}\n")
+    atlas = build_atlas(annotations(files))
+    assert atlas.problems == []
+    markdown = atlas.renderer().concept_page("cluster").markdown
+    assert _steps(markdown) == ["../../papers/beta/#s1", "../../papers/alpha/#s2"]
+    assert "Start with beta." in markdown and "An order in which to read" in markdown
+
+
+def test_concept_of_fewer_papers_has_no_reading_path(annotations) -> None:
+    atlas = build_atlas(annotations())
+    assert "{#reading-path}" not in atlas.renderer().concept_page("lie").markdown
+
+
+def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) -> None:
+    from upgrading_atlas.urls import UrlScheme
+    atlas = build_atlas(annotations({"concepts/rd.yml": """
+        id: rd
+        term: R&D offshoring
+        definition: Moving research abroad.
+        senses:
+          - {paper: alpha, term_used: R&D, role: context, meaning: M., at: {section: s1}}
+        """}))
+    assert atlas.problems == []
+    markdown = atlas.renderer(UrlScheme(True, "https://example.org/atlas/")).concept_page("rd").markdown
+    cite = markdown.split("## Cite this page {#cite}", 1)[1]
+    assert '<span class="atlas-page-url">https://example.org/atlas/concepts/rd/</span>' in cite
+    assert "title = {R\\&amp;D offshoring}" in cite          # BibTeX-escaped, then HTML-escaped
+    assert "@misc{upgrading-atlas-concepts-rd," in cite
+    assert '&#34;type&#34;: &#34;webpage&#34;' in cite or '"type": "webpage"' in cite

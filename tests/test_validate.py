@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import MINIMAL
 from upgrading_atlas.atlas import build_atlas
 
 SECOND_CONCEPT = """
@@ -76,6 +77,12 @@ senses:
               - {paper: alpha, at: {paper: beta, section: s1}, note: Here.}
             """},
          "mentions[0].at.paper: the location is in paper 'beta' but the entry is about 'alpha'"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "reading_path:\n  - {paper: alpha, at: {section: s7}}\n"},
+         "annotations/concepts/oem.yml:13:34: reading_path[0].at.section: paper 'alpha' has no section 's7'"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "reading_path:\n  - {paper: beta, at: {section: s1}}\n",
+          "papers/beta.yml": MINIMAL["papers/alpha.yml"].replace("alpha", "beta").replace("Alpha", "Beta")},
+         "annotations/concepts/oem.yml:13:13: reading_path[0].paper: the reading path goes through paper 'beta',"
+         " which has no sense of this concept — add a sense for 'beta' first, or use one of: alpha"),
     ],
 )
 def test_reference_problems(annotations, files: dict[str, str], expected: str) -> None:

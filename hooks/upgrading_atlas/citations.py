@@ -132,6 +132,26 @@ def csl_json_text(paper: Paper) -> str:
     return json.dumps([csl_json(paper)], ensure_ascii=False, indent=2) + "\n"
 
 
+SITE_AUTHOR = "Upgrading Atlas contributors"
+SITE_NAME = "Upgrading Atlas"
+
+
+def page_bibtex(key: str, title: str, url: str) -> str:
+    """A BibTeX entry for one of the atlas's own pages. No date: the reader adds when they read it."""
+    fields = [("author", "{" + SITE_AUTHOR + "}"), ("title", title), ("howpublished", SITE_NAME), ("url", url)]
+    body = ",\n".join(
+        f"  {name} = {{{value if name == 'author' else _bibtex_escape(value)}}}" for name, value in fields
+    )
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def page_csl_json_text(key: str, title: str, url: str) -> str:
+    """A CSL-JSON item (type webpage) for one of the atlas's own pages."""
+    item = {"id": key, "type": "webpage", "title": title, "author": [{"literal": SITE_AUTHOR}],
+            "container-title": SITE_NAME, "URL": url}
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
 def highwire_meta(paper: Paper) -> list[tuple[str, str]]:
     """``citation_*`` meta tags (name, content), which Zotero and Google Scholar read."""
     citation = paper.citation

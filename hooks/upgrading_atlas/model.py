@@ -209,6 +209,14 @@ class RelatedConcept(Record):
     relation: Relation
 
 
+class ReadingStep(Record):
+    """One stop on a concept's reading path: a section of a paper to read, in order."""
+
+    paper: Id = Field(description="The paper's id: one of the papers with a sense of the concept.")
+    at: Location = Field(description="The section to read.")
+    note: ShortProse | None = Field(default=None, description="What to look for there, in our words.")
+
+
 class Concept(Record):
     """A concept of the glossary, with the sense in which each paper uses it."""
 
@@ -224,6 +232,11 @@ class Concept(Record):
     senses: list[Sense] = Field(min_length=1, description="One entry for each paper that uses the concept.")
     senses_compared: Prose | None = Field(default=None, description="How the papers' senses differ.")
     related: list[RelatedConcept] = Field(default_factory=list)
+    reading_path: list[ReadingStep] = Field(
+        default_factory=list,
+        description="An ordered path through the papers' sections, for a syllabus. Without it, a concept "
+        "used by three or more papers gets one ordered from its senses.",
+    )
     former_ids: list[Id] = Field(
         default_factory=list, description="Ids this concept had before, kept so that old URLs redirect."
     )

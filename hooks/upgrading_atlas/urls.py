@@ -14,6 +14,8 @@ class UrlScheme:
     """Maps source files to URLs the way MkDocs (and Zensical) do."""
 
     directory_urls: bool = True
+    site_url: str | None = None
+    """Where the site is published, if the configuration says."""
 
     def source(self, kind: str, record_id: str) -> str:
         """The source path of a record's page, such as ``concepts/lie.md``."""
@@ -26,6 +28,13 @@ class UrlScheme:
             folder = posixpath.dirname(stem)
             return f"{folder}/" if folder else ""
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def absolute(self, url: str) -> str:
+        """``url`` (relative to the site root) as a full address; site-rooted (``/concepts/lie/``)
+        when the site's address is not configured."""
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + url
+        return "/" + url
 
     def record_url(self, kind: str, record_id: str, anchor: str | None = None) -> str:
         """The URL of a record's page (cross-references and sections live on a shared page)."""

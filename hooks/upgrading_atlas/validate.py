@@ -62,6 +62,8 @@ def _locations(record: object) -> Iterator[tuple[Path_, Location, _Implied]]:
             yield ("senses", index, "at"), sense.at, implied
             if sense.quote and sense.quote.at:
                 yield ("senses", index, "quote", "at"), sense.quote.at, implied
+        for index, step in enumerate(record.reading_path):
+            yield ("reading_path", index, "at"), step.at, _Implied(step.paper, ("reading_path", index, "paper"))
     elif isinstance(record, Entity):
         for index, mention in enumerate(record.mentions):
             yield ("mentions", index, "at"), mention.at, _Implied(mention.paper, ("mentions", index, "paper"))
@@ -136,6 +138,14 @@ def _check_ids(item: Loaded, known: _Known) -> Iterator[Problem]:
                     ("related", index, "concept"),
                     f"unknown concept {related.concept!r}",
                     "use the id of a file in annotations/concepts/, or add that concept",
+                )
+        sense_papers = {sense.paper for sense in record.senses}
+        for index, step in enumerate(record.reading_path):
+            if step.paper in known.sections and step.paper not in sense_papers:
+                yield item.source.problem(
+                    ("reading_path", index, "paper"),
+                    f"the reading path goes through paper {step.paper!r}, which has no sense of this concept",
+                    f"add a sense for {step.paper!r} first, or use one of: {', '.join(sorted(sense_papers))}",
                 )
     elif isinstance(record, CrossReference):
         if record.a.paper == record.b.paper:
