@@ -7,6 +7,7 @@ can override by passing its own template folders.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import defaultdict
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
-from .citations import bibtex, csl_json_text
+from . import concept_map
+from .citations import bibtex, csl_json_text, page_bibtex, page_csl_json_text
 from .index import AtlasIndex, LinkTarget, plain_text
 from .linker import LinkContext, TermMatcher, link_mentions
-from .model import Citation, KnownField, Location, Paper, UnknownField
+from .model import Citation, KnownField, Location, Paper, Sense, UnknownField
 from .safe_text import SafeMarkdown
 from .urls import UrlScheme
 
@@ -48,6 +51,12 @@ CITATION_LABELS = {
     "volume": "Volume", "issue": "Issue", "pages": "Pages", "chapter": "Chapter", "isbn": "ISBN",
     "doi": "DOI", "affiliation": "Affiliation", "dates": "Dates",
 }
+MAP_SOURCE = "map/index.md"
+"""The source path of the concept map's page."""
+READING_PATH_MIN_PAPERS = 3
+"""A concept used by this many papers is a major one: its page offers a reading path."""
+ROLE_READING_ORDER = ("mechanism", "premise", "finding", "method", "context", "foil")
+"""A path made from the senses reads first where the concept does the work, last where it is the foil."""
 RELATED_PAPERS_SHOWN = 12
 """At most this many related papers on a paper's page."""
 ALWAYS_SHOWN_FIELDS = ("title", "authors", "container_title", "year", "volume", "issue", "pages", "doi")
@@ -154,7 +163,7 @@ class Renderer:
         """Every page the atlas generates."""
         pages = [self.concept_page(concept_id) for concept_id in self.index.concepts]
         pages += [self.entity_page(entity_id) for entity_id in self.index.entities]
-        pages += [self.concepts_index(), self.entities_index(), self.crossrefs_page()]
+        pages += [self.concepts_index(), self.entities_index(), self.crossrefs_page(), self.map_page()]
         return pages
 
     def concept_page(self, concept_id: str) -> GeneratedPage:
@@ -196,8 +205,57 @@ class Renderer:
             related=[(label, related[label]) for label in
                      ("Broader", "Narrower", "Contrasts with", "See also") if related.get(label)],
             crossrefs=self._crossref_items(source, self.index.crossrefs_by_concept.get(concept_id, [])),
+            neighbourhood=self.neighbourhood(concept_id, source),
+            reading_path=self.reading_path(concept_id, source),
+            page_citation=self.page_citation(concept.term, source),
         )
         return GeneratedPage(source, markdown)
+
+    def reading_path(self, concept_id: str, source: str) -> dict[str, Any] | None:
+        """The ordered sections to read on a concept: the authored path, or one made from the senses
+        of a concept that three or more papers use. None for the others."""
+        concept = self.index.concepts[concept_id]
+        first_sense: dict[str, Sense] = {}
+        sense_anchor: dict[str, str] = {}
+        repeated = {sense.paper for i, sense in enumerate(concept.senses)
+                    if any(other.paper == sense.paper for other in concept.senses[:i])}
+        for number, sense in enumerate(concept.senses, start=1):
+            if sense.paper not in first_sense:
+                first_sense[sense.paper] = sense
+                # the same ids as the template gives the sense cards
+                sense_anchor[sense.paper] = f"sense-{sense.paper}" + (f"-{number}" if sense.paper in repeated else "")
+        authored = bool(concept.reading_path)
+        if authored:
+            stops = [(step.paper, step.at, step.note) for step in concept.reading_path]
+        elif len(first_sense) >= READING_PATH_MIN_PAPERS:
+            ordered = sorted(first_sense.values(), key=lambda sense: ROLE_READING_ORDER.index(sense.role))
+            stops = [(sense.paper, sense.at, None) for sense in ordered]
+        else:
+            return None
+        steps = []
+        for paper, location, note in stops:
+            step_sense = first_sense.get(paper)
+            section = self.index.section(paper, location.section)
+            steps.append({
+                "paper_title": self.paper_title(paper),
+                "where": self.where(paper, location),
+                "section_title": section.title if section else None,
+                "href": self.href(source, "papers", paper, location.section),
+                "sense_href": f"#{sense_anchor[paper]}" if step_sense else None,
+                "term_used": step_sense.term_used if step_sense else None,
+                "role": step_sense.role if step_sense else None,
+                "note": note,
+            })
+        return {"authored": authored, "steps": steps}
+
+    def page_citation(self, title: str, source: str) -> dict[str, Any]:
+        """"Cite this page": the page's own citation, as text, BibTeX and CSL-JSON."""
+        url = self.urls.absolute(self.urls.url(source))
+        cite_id = "upgrading-atlas-" + self.urls.url(source).strip("/").replace("/", "-")
+        # without a configured site address, a script writes the page's own address into this span
+        url_html = markupsafe.Markup('<span class="atlas-page-url">{}</span>').format(url)
+        return {"url": url, "url_html": url_html, "bibtex": page_bibtex(cite_id, title, url),
+                "csl": page_csl_json_text(cite_id, title, url)}
 
     def entity_page(self, entity_id: str) -> GeneratedPage:
         """The page of one firm, institution, place or technology."""
@@ -274,6 +332,30 @@ class Renderer:
                           "topics": topics})
         markdown = self.env.get_template("crossrefs.md.j2").render(crossrefs=items, md=self.safe_markdown(context))
         return GeneratedPage(source, markdown)
+
+    # --- the concept map ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def concept_graph(self) -> concept_map.ConceptGraph:
+        """The graph of papers, concepts and entities that the concept map draws."""
+        return concept_map.build_graph(self.index)
+
+    def map_page(self) -> GeneratedPage:
+        """The concept map: the graph drawn as SVG, filters, a legend, and the same links as text."""
+        drawing = concept_map.draw_map(self.concept_graph, lambda kind, rid: self.href(MAP_SOURCE, kind, rid))
+        markdown = self.env.get_template("map.md.j2").render(graph=self.concept_graph, drawing=drawing,
+                                                              names=concept_map.CATEGORY_NAMES,
+                                                              legend_points=concept_map.LEGEND_POINTS)
+        return GeneratedPage(MAP_SOURCE, markdown)
+
+    def neighbourhood(self, concept_id: str, source: str) -> dict[str, Any]:
+        """A concept's neighbourhood drawn for its page, and a link to it on the concept map."""
+        hood = concept_map.neighbourhood(self.index, concept_id)
+        key = concept_map.node_key("concepts", concept_id)
+        anchor = f"#map-{key}" if key in self.concept_graph.nodes else ""
+        map_href = self.urls.relative(source, self.urls.url(MAP_SOURCE) + anchor)
+        drawing = concept_map.draw_neighbourhood(hood, lambda kind, rid: self.href(source, kind, rid), map_href)
+        return {"hood": hood, "drawing": drawing, "map_href": map_href}
 
     def _crossref_items(self, source: str, ids: Iterable[str]) -> list[dict[str, Any]]:
         items = []
