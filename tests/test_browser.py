@@ -51,6 +51,7 @@ PAGE_KINDS = {
     "entities index": "entities/",
     "comparison": "comparisons/",
     "cross-references": "crossrefs/",
+    "map": "map/",
     "contributor guide": "contribute/errors/",
     "engine reference": "contribute/reference/",
 }
@@ -164,6 +165,41 @@ def test_first_tap_previews_and_second_tap_opens(browser: Browser, base_url: str
         assert urlsplit(page.url).path.endswith(href.rsplit("concepts/", 1)[1])
     finally:
         context.close()
+
+
+# --- the concept map ------------------------------------------------------------------------------
+
+
+def test_map_renders_and_a_click_opens_the_concept(page: Page, base_url: str) -> None:
+    page.goto(base_url + "map/")
+    svg = page.locator("figure.atlas-map--full svg.atlas-map__svg")
+    svg.wait_for(state="visible")
+    box = svg.bounding_box()
+    assert box and box["width"] > 600 and box["height"] > 400
+    assert page.locator("figure.atlas-map--full .atlas-map__node").count() > 100
+    assert page.locator("form.atlas-map-filters").is_visible(), "the script did not show the filters"
+    page.locator("#map-concept-informal-learning").click()
+    page.wait_for_url("**/concepts/informal-learning/")
+
+
+def test_map_filter_by_paper_hides_what_only_that_paper_uses(page: Page, base_url: str) -> None:
+    page.goto(base_url + "map/")
+    only_chen = page.locator('.atlas-map--full .atlas-map__node[data-papers="chen"]').first
+    shared = page.locator("#map-concept-informal-learning")  # Chen, Ernst, He & Wang
+    assert only_chen.is_visible() and shared.is_visible()
+    page.locator('form.atlas-map-filters input[name="paper"][value="chen"]').uncheck()
+    assert only_chen.is_hidden()
+    assert shared.is_visible()
+    page.locator('form.atlas-map-filters input[name="paper"][value="chen"]').check()
+    assert only_chen.is_visible()
+
+
+def test_concept_page_neighbourhood_links_to_its_neighbours(page: Page, base_url: str) -> None:
+    page.goto(base_url + "concepts/informal-learning/")
+    neighbourhood = page.locator("#neighbourhood ~ figure.atlas-map svg, figure.atlas-map--neighbourhood svg").first
+    neighbourhood.wait_for(state="visible")
+    page.locator("figure.atlas-map--neighbourhood a[href$='papers/chen/']").first.click()
+    page.wait_for_url("**/papers/chen/")
 
 
 # --- search ----------------------------------------------------------------------------------------
