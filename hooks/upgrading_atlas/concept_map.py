@@ -9,9 +9,13 @@ The layout is meant to be read, not only looked at. Each paper sits at a fixed p
 in the order that puts papers sharing the most concepts side by side. Each concept or entity starts
 at the centre of the papers that use it: one used by a single paper just outside that paper, one
 shared by all of them in the middle. Things that start at the same point are stacked in columns
-sorted by label; then overlapping labels are pushed apart, a fixed number of rounds at most, with a
-grid for finding neighbours. There is no randomness and every loop runs in a fixed order, so the
-same annotations give the same drawing, to the byte.
+sorted by label. Then each node, the most shared first, takes the free place nearest to its start,
+so that no two labels overlap; a grid of placed boxes makes each look cost a few comparisons. There
+is no randomness and every loop runs in a fixed order, so the same annotations give the same
+drawing, to the byte.
+
+A big corpus is not drawn whole: past ``MAP_RECORD_LIMIT`` concepts and entities the map keeps the
+most shared, and says how many it leaves out (see there).
 
 This module draws nothing itself and imports neither MkDocs nor any library: it returns positions
 and labels as plain data, which templates write as SVG (escaping every label).
@@ -31,9 +35,10 @@ from .index import AtlasIndex
 MAP_RECORD_LIMIT = 240
 """At most this many concepts and entities on the map, those shared by the most papers first.
 
-The real atlas has about 110, all drawn. A corpus of hundreds of papers would make a map nobody
-can read and that takes long to lay out; there the map keeps the most shared records and says how
-many it leaves out, and its text version lists exactly what the map draws."""
+The real atlas has 112, all drawn. A corpus of hundreds of papers would make a map nobody can
+read, and long to lay out; there the map keeps the records most papers share and says how many it
+leaves out, and its text version lists exactly what the map draws. (The benchmark's 100× corpus,
+500 papers and 4,000 records, is laid out in well under a second.)"""
 NEIGHBOURHOOD_LIMIT = 12
 """At most this many neighbours around a concept on its own page."""
 LABEL_MAX_CHARS = 30
@@ -218,9 +223,9 @@ def _paper_order(papers: list[str], shared_by: Iterable[tuple[str, ...]]) -> lis
         return [first, *best]
     order, left = [papers[0]], papers[1:]
     while left:
-        following = max(left, key=lambda paper: (share(order[-1], paper), -left.index(paper)))
-        order.append(following)
-        left.remove(following)
+        last = order[-1]
+        following = max(range(len(left)), key=lambda number: (share(last, left[number]), -number))
+        order.append(left.pop(following))
     return order
 
 
