@@ -127,3 +127,20 @@ def test_duplicate_section_id_in_a_paper(annotations) -> None:
         "annotations/papers/beta.yml:11:10: sections[1].id: the section id 's1' is used twice in this paper"
         " — give each section its own id"
     ]
+
+
+@pytest.mark.parametrize("cell_at", ["[]", "[{section: s1}]"])
+def test_unknown_row_paper_is_reported_once(annotations, cell_at: str) -> None:
+    atlas = build_atlas(annotations({"tables/t.yml": f"""
+        id: t
+        title: T
+        columns: [{{id: industry, label: Industry}}]
+        rows:
+          - label: Gamma
+            paper: gamma
+            cells:
+              industry: {{text: Tools, at: {cell_at}}}
+        """}))
+    assert [str(problem) for problem in atlas.problems] == [
+        "annotations/tables/t.yml:7:12: rows[0].paper: unknown paper 'gamma' — use one of: alpha"
+    ]

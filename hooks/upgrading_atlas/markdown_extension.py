@@ -18,7 +18,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .linker import NO_LINK_CLASS, LinkContext, link_mentions
-from .render import MARKER, MarkerError, Renderer
+from .render import MarkerError, Renderer
 
 NO_LINK_PATTERN = r"\{!(?P<text>[^!{}\n]+)!\}"
 """``{!LIE!}`` keeps one mention from being linked."""
@@ -46,21 +46,12 @@ class _MarkerPreprocessor(Preprocessor):
         page = self.extension.page
         if page is None:
             return lines
-        output: list[str] = []
-        for number, line in enumerate(lines, start=1):
-            match = MARKER.match(line)
-            if not match:
-                output.append(line)
-                continue
-            try:
-                content = self.extension.renderer.marker(
-                    match["name"], match["argument"], page.source, page.html_context
-                )
-            except MarkerError as error:
-                page.problems.append(f"{page.source}: line {number} of the page body: {line.strip()}: {error}")
-                content = '<p class="atlas-error">This generated block could not be built.</p>'
-            output.extend(["", *content.splitlines(), ""])
-        return output
+
+        def report(number: int, line: str, error: MarkerError) -> str:
+            page.problems.append(f"{page.source}: line {number} of the page body: {line.strip()}: {error}")
+            return '<p class="atlas-error">This generated block could not be built.</p>'
+
+        return self.extension.renderer.expand_marker_lines(lines, page.source, page.html_context, report)
 
 
 class _MentionTreeprocessor(Treeprocessor):

@@ -11,7 +11,7 @@ import functools
 import html
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -376,12 +376,30 @@ class Renderer:
 
     def expand_markers(self, markdown: str, source: str, context: LinkContext | None = None) -> str:
         """Replace every marker line in a page's Markdown with the content it asks for."""
-        context = context or self.link_context(source)
+        lines = self.expand_marker_lines(markdown.splitlines(), source, context or self.link_context(source))
+        return "\n".join(lines) + "\n"
 
-        def replace(match: re.Match[str]) -> str:
-            return "\n" + self.marker(match["name"], match["argument"], source, context) + "\n"
-
-        return MARKER.sub(replace, markdown)
+    def expand_marker_lines(
+        self, lines: list[str], source: str, context: LinkContext,
+        on_error: Callable[[int, str, MarkerError], str] | None = None,
+    ) -> list[str]:
+        """Each marker line replaced by its content, set apart by blank lines. A marker that names
+        nothing known raises ``MarkerError``; with ``on_error(line number, line, error)``, what that
+        returns stands in its place instead."""
+        output: list[str] = []
+        for number, line in enumerate(lines, start=1):
+            match = MARKER.match(line)
+            if not match:
+                output.append(line)
+                continue
+            try:
+                content = self.marker(match["name"], match["argument"], source, context)
+            except MarkerError as error:
+                if on_error is None:
+                    raise
+                content = on_error(number, line, error)
+            output.extend(["", *content.splitlines(), ""])
+        return output
 
     def marker(self, name: str, argument: str | None, source: str, context: LinkContext) -> str:
         """The content one marker asks for; ``MarkerError`` if it names nothing known."""

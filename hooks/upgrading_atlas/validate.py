@@ -114,14 +114,28 @@ def _check_location(
         )
 
 
+def _paper_fields(record: object) -> Iterator[tuple[Path_, str]]:
+    """Each entry's own ``paper`` field: a sense's, a mention's, a reading step's, a table row's."""
+    if isinstance(record, Concept):
+        for index, sense in enumerate(record.senses):
+            yield ("senses", index, "paper"), sense.paper
+        for index, step in enumerate(record.reading_path):
+            yield ("reading_path", index, "paper"), step.paper
+    elif isinstance(record, Entity):
+        for index, mention in enumerate(record.mentions):
+            yield ("mentions", index, "paper"), mention.paper
+    elif isinstance(record, Table):
+        for index, row in enumerate(record.rows):
+            if row.paper:
+                yield ("rows", index, "paper"), row.paper
+
+
 def _check_implied_papers(item: Loaded, known: _Known) -> Iterator[Problem]:
-    """An entry's own ``paper`` field (a sense's, a mention's, a row's) must name a known paper."""
-    seen: set[Path_] = set()
-    for _, _, implied in _locations(item.record):
-        if implied.paper and implied.path not in seen and implied.paper not in known.sections:
-            seen.add(implied.path)
+    """An entry's own ``paper`` field must name a known paper (the one check that owns this)."""
+    for path, paper in _paper_fields(item.record):
+        if paper not in known.sections:
             yield item.source.problem(
-                implied.path, f"unknown paper {implied.paper!r}", f"use one of: {', '.join(sorted(known.sections))}"
+                path, f"unknown paper {paper!r}", f"use one of: {', '.join(sorted(known.sections))}"
             )
 
 
@@ -168,12 +182,6 @@ def _check_ids(item: Loaded, known: _Known) -> Iterator[Problem]:
         if len(columns) != len(record.columns):
             yield item.source.problem(("columns",), "two columns share an id", "give each column its own id")
         for row_index, row in enumerate(record.rows):
-            if row.paper and row.paper not in known.sections:
-                yield item.source.problem(
-                    ("rows", row_index, "paper"),
-                    f"unknown paper {row.paper!r}",
-                    f"use one of: {', '.join(sorted(known.sections))}",
-                )
             for column in row.cells:
                 if column not in columns:
                     yield item.source.problem(
