@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test check export new urls schema lint bench clean lock
+.PHONY: serve build test check export new urls schema lint bench pages clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -40,6 +40,9 @@ schema: $(STAMP)  ## rewrite schema/ from the model
 bench: $(STAMP)  ## build-time benchmark: real site, 1x, 10x, 100x (about 15 min on 2 cores)
 	$(BIN)/python bench/run.py
 
+pages: build  ## page weights, and screenshots of each kind of page (desktop and phone) in screenshots/
+	$(BIN)/python bench/pages.py --site site --screenshots screenshots
+
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
@@ -54,4 +57,4 @@ lock:  ## re-resolve requirements.lock from pyproject.toml (needs network)
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site screenshots .venv .pytest_cache .mypy_cache .ruff_cache
