@@ -31,6 +31,17 @@ def test_unknown_fields_are_left_out_and_supplied_title_is_marked(papers) -> Non
     json.dumps(item)
 
 
+def test_a_work_of_unknown_type_is_cited_as_misc_and_document(papers) -> None:
+    paper = papers["alpha"]
+    unknown = paper.model_copy(update={"citation": paper.citation.model_copy(update={"type": "unknown"})})
+    assert bibtex(unknown).startswith("@misc{alpha,\n")
+    assert csl_json(unknown)["type"] == "document"
+    # the fixture's container is known, but naming it a journal or a book would claim the type
+    tags = dict(highwire_meta(unknown))
+    assert "citation_journal_title" not in tags and "citation_inbook_title" not in tags
+    assert tags["citation_title"] == "Leading firms in a fictional industry"
+
+
 def test_highwire_meta_tags(papers) -> None:
     assert highwire_meta(papers["alpha"]) == [
         ("citation_title", "Leading firms in a fictional industry"),

@@ -12,7 +12,8 @@ from typing import Any
 
 from .model import Citation, KnownField, Paper
 
-BIBTEX_TYPES = {"article-journal": "article", "chapter": "incollection", "report": "techreport"}
+BIBTEX_TYPES = {"article-journal": "article", "chapter": "incollection", "report": "techreport", "unknown": "misc"}
+CSL_TYPES = {"article-journal": "article-journal", "chapter": "chapter", "report": "report", "unknown": "document"}
 SUPPLIED_NOTE = "Title supplied by Upgrading Atlas: the text of the paper available to the atlas does not give it."
 
 
@@ -104,7 +105,7 @@ def csl_json(paper: Paper) -> dict[str, Any]:
     """The citation as a CSL-JSON item."""
     citation = paper.citation
     title, supplied = title_of(citation)
-    item: dict[str, Any] = {"id": paper.id, "type": citation.type}
+    item: dict[str, Any] = {"id": paper.id, "type": CSL_TYPES[citation.type]}
     if title:
         item["title"] = title
     authors = _names(citation.authors)
@@ -164,7 +165,7 @@ def highwire_meta(paper: Paper) -> list[tuple[str, str]]:
     if year:
         tags.append(("citation_publication_date", year))
     container = _text(citation.container_title)
-    if container:
+    if container and citation.type != "unknown":
         tags.append(("citation_journal_title" if citation.type == "article-journal" else "citation_inbook_title",
                      container))
     first, last = _pages(citation)

@@ -146,7 +146,9 @@ CitationField = Annotated[
 class Citation(Record):
     """A paper's citation. Every field is either a confirmed value or explicitly unknown."""
 
-    type: Literal["article-journal", "chapter", "report"] = Field(description="What kind of work it is.")
+    type: Literal["article-journal", "chapter", "report", "unknown"] = Field(
+        description="What kind of work it is; `unknown` where no source says."
+    )
     title: CitationField
     authors: CitationField
     editors: CitationField | None = None

@@ -57,6 +57,7 @@ READING_PATH_MIN_PAPERS = 3
 """A concept used by this many papers is a major one: its page offers a reading path."""
 ROLE_READING_ORDER = ("mechanism", "premise", "finding", "method", "context", "foil")
 """A path made from the senses reads first where the concept does the work, last where it is the foil."""
+WORK_TYPES = {"article-journal": "journal article", "chapter": "book chapter", "report": "report"}
 RELATED_PAPERS_SHOWN = 12
 """At most this many related papers on a paper's page."""
 ALWAYS_SHOWN_FIELDS = ("title", "authors", "container_title", "year", "volume", "issue", "pages", "doi")
@@ -576,7 +577,12 @@ def _field_text(field: KnownField) -> str:
 
 def citation_rows(citation: Citation) -> list[dict[str, Any]]:
     """Each citation field with its value or ``unknown``, and where the value comes from."""
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if citation.type == "unknown":
+        rows.append({"label": "Type of work", "unknown": True, "supplied": None, "provenance": "confirmed nowhere"})
+    else:
+        rows.append({"label": "Type of work", "unknown": False, "value": WORK_TYPES[citation.type],
+                     "provenance": "what the citation fields below describe"})
     for name, label in CITATION_LABELS.items():
         if name == "type":
             continue
