@@ -163,3 +163,19 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
     assert "title = {R\\&amp;D offshoring}" in cite          # BibTeX-escaped, then HTML-escaped
     assert "@misc{upgrading-atlas-concepts-rd," in cite
     assert '&#34;type&#34;: &#34;webpage&#34;' in cite or '"type": "webpage"' in cite
+
+
+def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
+    atlas = build_atlas(annotations({"concepts/minying.yml": """
+        id: minying
+        term: Minying firms
+        aliases: [minying, 民营]
+        definition: Firms founded outside the state sector.
+        senses:
+          - {paper: alpha, term_used: minying, role: context, meaning: M., at: {section: s1}}
+        """}))
+    assert atlas.problems == []
+    renderer = atlas.renderer()
+    for markdown in (renderer.concept_page("minying").markdown, renderer.concepts_index().markdown):
+        assert '<span lang="zh">民营</span>' in markdown
+        assert "<span>minying</span>" in markdown
