@@ -66,7 +66,7 @@ def test_generated_indexes_and_export(built: Path) -> None:
     assert "Leading innovative enterprise" in read(built, "concepts/index.html")
     assert "Lenovo" in read(built, "entities/index.html")
     assert 'id="organizer-or-buyer"' in read(built, "crossrefs/index.html")
-    assert '"version": "1.0"' in read(built, "data/atlas.json")
+    assert '"version": "1.1"' in read(built, "data/atlas.json")
     assert (built / "schema" / "concepts.schema.json").exists()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from .index import AtlasIndex
 from .model import KIND_MODELS
 
-EXPORT_VERSION = "1.0"
+EXPORT_VERSION = "1.1"
 """Version of the export's shape. A change that removes or renames a field raises the major number."""
 
 
