@@ -112,3 +112,13 @@ def test_site_urls_list_pages_anchors_and_redirects(built: Path) -> None:
     urls, redirects = site_urls(built)
     assert {"/", "concepts/lie/", "papers/alpha/", "papers/alpha/#s2-1", "papers/alpha/#summary"} <= urls
     assert redirects == {"concepts/original-equipment/"}
+
+
+def test_a_concepts_reading_path_is_a_published_anchor(tmp_path: Path) -> None:
+    from upgrading_atlas.registry import site_urls
+
+    page = tmp_path / "concepts" / "cluster" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<h2 id="senses">Senses</h2><h2 id="reading-path">Reading path</h2>', encoding="utf-8")
+    urls, _ = site_urls(tmp_path)
+    assert urls == {"concepts/cluster/", "concepts/cluster/#reading-path"}

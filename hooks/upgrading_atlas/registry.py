@@ -1,7 +1,7 @@
 """Published URLs: what a built site offers, and the checked-in registry that must never shrink.
 
-Syllabi link to pages and to sections of paper pages for years. The registry lists every such URL;
-a URL may leave the site only by becoming a redirect.
+Syllabi link to pages, to sections of paper pages and to concepts' reading paths for years. The
+registry lists every such URL; a URL may leave the site only by becoming a redirect.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ REGISTRY_HEADER = (
 )
 ANCHORED_PAGES = re.compile(r"^(papers/[a-z0-9-]+/|crossrefs/)$")
 """Pages whose anchors are published too: paper pages (their sections) and the cross-references."""
+CONCEPT_PAGE = re.compile(r"^concepts/[a-z0-9-]+/$")
+PUBLISHED_CONCEPT_ANCHORS = {"reading-path"}
+"""Anchors of concept pages that syllabi link to: the reading path."""
 _SKIPPED_PAGES = {"404.html"}
 
 
@@ -56,6 +59,8 @@ def site_urls(site: Path) -> tuple[set[str], set[str]]:
             redirects.add(url)
         elif ANCHORED_PAGES.match(url):
             urls.update(f"{url}#{anchor}" for anchor in parser.ids)
+        elif CONCEPT_PAGE.match(url):
+            urls.update(f"{url}#{anchor}" for anchor in parser.ids if anchor in PUBLISHED_CONCEPT_ANCHORS)
     return urls, redirects
 
 
