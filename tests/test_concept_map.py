@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, ROOT, write_annotations
+from conftest import FIXTURE_SITE, MINIMAL, ROOT, write_annotations
 from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.concept_map import (
     NEIGHBOURHOOD_LIMIT,
@@ -277,17 +277,7 @@ def test_map_keeps_the_most_shared_records_up_to_its_limit(real: Renderer, limit
 def hub_annotations(related: int, entities: int) -> dict[str, str]:
     """A concept related to ``related`` others, in a section that names ``entities`` entities."""
     files = {
-        "papers/alpha.yml": """
-            id: alpha
-            short_title: Alpha (2001)
-            citation:
-              type: report
-              title: {value: Alpha, source: text}
-              authors: {value: [A. Alpha], source: text}
-              year: {value: 2001, source: text}
-            sections:
-              - {id: s1, label: "1", title: Introduction}
-            """,
+        "papers/alpha.yml": MINIMAL["papers/alpha.yml"],
         "concepts/hub.yml": f"""
             id: hub
             term: Hub
