@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ from . import concept_map
 from .citations import bibtex, csl_json_text, page_bibtex, page_csl_json_text
 from .index import AtlasIndex, LinkTarget, plain_text
 from .linker import LinkContext, TermMatcher, link_mentions
-from .model import Citation, KnownField, Location, Paper, Sense, UnknownField
+from .model import Citation, Concept, KnownField, Location, Paper, Sense, UnknownField
 from .safe_text import SafeMarkdown
 from .urls import UrlScheme
 
@@ -173,15 +173,13 @@ class Renderer:
         concept = self.index.concepts[concept_id]
         source = self.urls.source("concepts", concept_id)
         context = self.link_context(source, ("concepts", concept_id))
-        papers_seen: dict[str, int] = defaultdict(int)
-        for sense in concept.senses:
-            papers_seen[sense.paper] += 1
+        anchors = sense_anchors(concept)
         senses = []
-        for sense in concept.senses:
+        for sense, anchor in zip(concept.senses, anchors, strict=True):
             quote_at = sense.quote.at if sense.quote and sense.quote.at else sense.at
             senses.append({
                 "record": sense,
-                "repeat": papers_seen[sense.paper] > 1,
+                "anchor": anchor,
                 "paper_title": self.paper_title(sense.paper),
                 "paper_href": self.href(source, "papers", sense.paper),
                 "where": self.where(sense.paper, sense.at),
@@ -208,24 +206,22 @@ class Renderer:
                      ("Broader", "Narrower", "Contrasts with", "See also") if related.get(label)],
             crossrefs=self._crossref_items(source, self.index.crossrefs_by_concept.get(concept_id, [])),
             neighbourhood=self.neighbourhood(concept_id, source),
-            reading_path=self.reading_path(concept_id, source),
+            reading_path=self.reading_path(concept_id, source, anchors),
             page_citation=self.page_citation(concept.term, source),
         )
         return GeneratedPage(source, markdown)
 
-    def reading_path(self, concept_id: str, source: str) -> dict[str, Any] | None:
+    def reading_path(self, concept_id: str, source: str, anchors: list[str]) -> dict[str, Any] | None:
         """The ordered sections to read on a concept: the authored path, or one made from the senses
-        of a concept that three or more papers use. None for the others."""
+        of a concept that three or more papers use. None for the others. ``anchors`` are the ids of
+        the sense cards on the concept's page (``sense_anchors``)."""
         concept = self.index.concepts[concept_id]
         first_sense: dict[str, Sense] = {}
         sense_anchor: dict[str, str] = {}
-        repeated = {sense.paper for i, sense in enumerate(concept.senses)
-                    if any(other.paper == sense.paper for other in concept.senses[:i])}
-        for number, sense in enumerate(concept.senses, start=1):
+        for sense, anchor in zip(concept.senses, anchors, strict=True):
             if sense.paper not in first_sense:
                 first_sense[sense.paper] = sense
-                # the same ids as the template gives the sense cards
-                sense_anchor[sense.paper] = f"sense-{sense.paper}" + (f"-{number}" if sense.paper in repeated else "")
+                sense_anchor[sense.paper] = anchor
         authored = bool(concept.reading_path)
         if authored:
             stops = [(step.paper, step.at, step.note) for step in concept.reading_path]
@@ -577,6 +573,14 @@ def _field_text(field: KnownField) -> str:
 
 
 HAN_CHARACTERS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def sense_anchors(concept: Concept) -> list[str]:
+    """The id of each sense card on a concept's page: ``sense-<paper>``, numbered where a paper has
+    more than one sense."""
+    counts = Counter(sense.paper for sense in concept.senses)
+    return [f"sense-{sense.paper}" + (f"-{number}" if counts[sense.paper] > 1 else "")
+            for number, sense in enumerate(concept.senses, start=1)]
 
 
 def language_attribute(text: str) -> markupsafe.Markup:
