@@ -62,6 +62,13 @@ def _bibtex_escape(text: str) -> str:
     return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
 
 
+def _bibtex_entry(entry_type: str, key: str, fields: list[tuple[str, str]], author: str | None = None) -> str:
+    """A BibTeX entry; field values are escaped, except ``author``, which comes first as given."""
+    lines = [f"  author = {{{author}}}"] if author else []
+    lines += [f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields]
+    return f"@{entry_type}{{{key},\n" + ",\n".join(lines) + "\n}\n"
+
+
 def _bibtex_names(names: list[str]) -> str:
     return " and ".join(f"{family}, {given}" if given else family for family, given in map(split_name, names))
 
@@ -97,8 +104,7 @@ def bibtex(paper: Paper) -> str:
             fields.append((name, value.replace("–", "--")))
     if supplied:
         fields.append(("note", SUPPLIED_NOTE))
-    body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields)
-    return f"@{BIBTEX_TYPES[citation.type]}{{{paper.id},\n{body}\n}}\n"
+    return _bibtex_entry(BIBTEX_TYPES[citation.type], paper.id, fields)
 
 
 def csl_json(paper: Paper) -> dict[str, Any]:
@@ -139,11 +145,9 @@ SITE_NAME = "Upgrading Atlas"
 
 def page_bibtex(key: str, title: str, url: str) -> str:
     """A BibTeX entry for one of the atlas's own pages. No date: the reader adds when they read it."""
-    fields = [("author", "{" + SITE_AUTHOR + "}"), ("title", title), ("howpublished", SITE_NAME), ("url", url)]
-    body = ",\n".join(
-        f"  {name} = {{{value if name == 'author' else _bibtex_escape(value)}}}" for name, value in fields
-    )
-    return f"@misc{{{key},\n{body}\n}}\n"
+    fields = [("title", title), ("howpublished", SITE_NAME), ("url", url)]
+    # in braces, a corporate author is one name, not given and family names
+    return _bibtex_entry("misc", key, fields, author="{" + SITE_AUTHOR + "}")
 
 
 def page_csl_json_text(key: str, title: str, url: str) -> str:
