@@ -7,12 +7,11 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, MINIMAL, ROOT, write_annotations
+from conftest import FIXTURE_SITE, MINIMAL, ROOT, TagCollector, write_annotations
 from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.concept_map import (
     NEIGHBOURHOOD_LIMIT,
@@ -168,16 +167,8 @@ def test_hostile_labels_stay_text(hostile: Renderer, page: str) -> None:
 
 
 def test_hostile_labels_stay_text_in_the_text_equivalent(hostile: Renderer) -> None:
-    class Tags(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            self.tags.append((tag, dict(attrs)))
-
     markdown = hostile.map_page().markdown
-    parser = Tags()
+    parser = TagCollector()
     parser.feed(markdown[markdown.index("## The map as text"):])
     assert {tag for tag, _ in parser.tags} <= {"dl", "dt", "dd", "a"}
     assert all(not name.startswith("on") for _, attrs in parser.tags for name in attrs)

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import copy_fixture_site, run_mkdocs_build
+from conftest import TagCollector, copy_fixture_site, run_mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -28,15 +27,6 @@ PAYLOADS = [
 ]
 HOSTILE = " ".join(PAYLOADS)
 ALLOWED_TAGS_FROM_TEXT = {"p", "em", "strong", "code", "a", "span", "ul", "ol", "li", "blockquote", "br"}
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +67,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_no_element_or_attribute_is_injected_into_any_page(hostile_site: Path) -> None:
     for path in hostile_site.rglob("*.html"):
-        collector = _Collector()
+        collector = TagCollector()
         collector.feed(path.read_text())
         for tag, attrs in collector.tags:
             assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, served
 from upgrading_atlas.atlas import build_atlas
 
 pytestmark = pytest.mark.build
@@ -157,28 +157,18 @@ def test_every_link_to_an_anchor_lands_on_an_id(site: Path) -> None:
 
 
 def test_linkchecker_finds_no_broken_internal_link(site: Path, tmp_path: Path) -> None:
-    import functools
-    import http.server
     import shutil
-    import threading
 
     checker = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
     assert checker, "linkchecker is not installed in the virtual environment"
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     config = tmp_path / "linkcheckerrc"
     # the theme's own assets and the search index hold no links of ours; anchors are checked by the
     # test above, in seconds (linkchecker's AnchorCheck parses a page again for each anchor: minutes)
     config.write_text("[checking]\nthreads=10\n[filtering]\ncheckextern=0\nignore=\n  /assets/\n  /search/\n")
-    try:
+    with served(site) as base_url:
         result = subprocess.run(
-            [checker, "--config", str(config), "--no-status", "-o", "text",
-             f"http://127.0.0.1:{server.server_address[1]}/"],
+            [checker, "--config", str(config), "--no-status", "-o", "text", base_url],
             capture_output=True, text=True, check=False, timeout=900,
         )
-    finally:
-        server.shutdown()
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
