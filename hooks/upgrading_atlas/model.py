@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DEFINITION_MAX_WORDS = 60
+GIST_MAX_WORDS = 25
 QUOTATION_MAX_WORDS = 40
 
 # Characters refused in plain-text fields (terms, names, titles, labels). These fields land in
@@ -73,6 +74,22 @@ SuppliedTitle = Annotated[
     Field(description="A descriptive title in square brackets, such as `[Informal learning in ...]`."),
 ]
 ShortProse = Annotated[Prose, AfterValidator(_words(DEFINITION_MAX_WORDS))]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("runs over several lines — write it as one line (use `>-` or keep it on the key's line)")
+    return value
+
+
+Gist = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+    AfterValidator(_one_line),
+    AfterValidator(_words(GIST_MAX_WORDS)),
+    Field(description="The sense in one line of at most 25 words, our own, for the comparison at the top of "
+                      "the concept's page. Inline Markdown (emphasis, code) only."),
+]
 QuotationText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=1_000),
@@ -196,11 +213,19 @@ class Sense(Record):
     paper: Id = Field(description="The paper's id.")
     term_used: PlainText = Field(description="The word or phrase the paper itself uses.")
     role: Role = Field(description="What work the concept does in the paper's argument.")
+    gist: Gist | None = None
     meaning: Prose = Field(description="What the authors mean by it, in our words.")
     at: Location = Field(description="Where the paper uses it in this sense.")
     quote: Quotation | None = None
     differs: Prose | None = Field(
-        default=None, description="Where this paper uses the word in another sense than the other papers."
+        default=None,
+        description="Only a real difference of sense: how this paper's meaning of the word differs from the "
+        "other papers' (another referent, another scope, an opposite meaning). Anything else goes in `note`.",
+    )
+    note: Prose | None = Field(
+        default=None,
+        description="A remark on this paper's use that is not a difference of sense: whose phrase it is, what "
+        "our copy of the text lacks, where else the paper touches it.",
     )
 
 
