@@ -197,6 +197,11 @@ class Paper(Record):
 
     id: Id
     short_title: PlainText = Field(description="A short title for navigation, such as `Chen (2009)`.")
+    gist: Gist | None = Field(
+        default=None,
+        description="What the paper argues, in one line of at most 25 words, our own: for the home page "
+        "and the papers index.",
+    )
     citation: Citation
     sections: list[Section] = Field(min_length=1)
 
