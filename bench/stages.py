@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import upgrading_atlas as engine  # noqa: E402 - the engine's folder is put on the path just above
-from upgrading_atlas.citations import highwire_meta  # noqa: E402
-from upgrading_atlas.export import export_json, json_schemas  # noqa: E402
+from upgrading_atlas.stage.citations import highwire_meta  # noqa: E402
+from upgrading_atlas.stage.export import export_json, json_schemas  # noqa: E402
 
 STAGES = ("load", "validate", "index", "render", "export", "markers", "link", "backlinks")
 """Every stage is work the hook adds to a build."""

@@ -97,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for paper_id in _build.index.papers:
         for path, content in _build.renderer.citation_files(paper_id):
             files.append(File.generated(config, path, content=content))
-    export = importlib.import_module("upgrading_atlas.export")
+    export = importlib.import_module("upgrading_atlas.stage.export")
     files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.index)))
     for name, text in export.json_schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
@@ -111,7 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     paper = _build.index.papers.get(page.meta.get("atlas_paper", ""))
     if paper is not None:
         # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
-        page.meta["atlas_head_meta"] = importlib.import_module("upgrading_atlas.citations").highwire_meta(paper)
+        page.meta["atlas_head_meta"] = importlib.import_module("upgrading_atlas.stage.citations").highwire_meta(paper)
     _build.pages[page.file.src_uri] = _build.extension.start_page(page.file.src_uri, autolink)
     return markdown
 

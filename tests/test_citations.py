@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURE_SITE
 from upgrading_atlas.atlas import build_atlas
-from upgrading_atlas.citations import bibtex, csl_json, highwire_meta, split_name
+from upgrading_atlas.stage.citations import bibtex, csl_json, highwire_meta, split_name
 
 
 @pytest.fixture(scope="module")

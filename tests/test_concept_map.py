@@ -13,7 +13,8 @@ import pytest
 
 from conftest import FIXTURE_SITE, MINIMAL, ROOT, TagCollector, write_annotations
 from upgrading_atlas.atlas import build_atlas
-from upgrading_atlas.concept_map import (
+from upgrading_atlas.link.urls import UrlScheme
+from upgrading_atlas.stage.concept_map import (
     NEIGHBOURHOOD_LIMIT,
     Drawing,
     build_graph,
@@ -22,8 +23,7 @@ from upgrading_atlas.concept_map import (
     neighbourhood,
     short_label,
 )
-from upgrading_atlas.render import MAP_SOURCE, Renderer
-from upgrading_atlas.urls import UrlScheme
+from upgrading_atlas.stage.render import MAP_SOURCE, Renderer
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_TAGS = {f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "line", "a", "rect", "circle", "polygon", "text")}

@@ -17,7 +17,7 @@ import yaml
 from conftest import PAPERS_DIR, ROOT
 from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.model import QUOTATION_MAX_WORDS, Concept, CrossReference
-from upgrading_atlas.quotations import PAPER_FILES, PaperTexts, page_quotations
+from upgrading_atlas.validate.quotations import PAPER_FILES, PaperTexts, page_quotations
 
 pytestmark = pytest.mark.skipif(
     not PAPERS_DIR.is_dir(), reason=f"the papers' full texts are not at {PAPERS_DIR}: clone beside shared/ to run"

@@ -7,8 +7,8 @@ import re
 import markdown
 import pytest
 
-from upgrading_atlas.index import LinkTarget
-from upgrading_atlas.linker import LinkContext, TermMatcher, link_mentions, trie_pattern
+from upgrading_atlas.index.atlas_index import LinkTarget
+from upgrading_atlas.link.linker import LinkContext, TermMatcher, link_mentions, trie_pattern
 
 LIE = LinkTarget("concepts", "lie", "Leading innovative enterprise", "A firm that organizes innovation.")
 OEM = LinkTarget("concepts", "oem", "Original equipment manufacturing", "Contract manufacturing.")

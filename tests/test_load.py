@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_annotations
-from upgrading_atlas.load import load_annotations
+from upgrading_atlas.load.records import load_annotations
 
 
 def problems_for(tmp_path: Path, name: str, text: str, schema_line: bool = True) -> list[str]:

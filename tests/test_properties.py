@@ -10,11 +10,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from upgrading_atlas.index import LinkTarget
-from upgrading_atlas.linker import LinkContext, TermMatcher, link_mentions
-from upgrading_atlas.load import load_file
-from upgrading_atlas.safe_text import SafeMarkdown
-from upgrading_atlas.yaml_source import YamlProblem, parse_yaml
+from upgrading_atlas.index.atlas_index import LinkTarget
+from upgrading_atlas.link.linker import LinkContext, TermMatcher, link_mentions
+from upgrading_atlas.link.safe_text import SafeMarkdown
+from upgrading_atlas.load.records import load_file
+from upgrading_atlas.load.yaml_source import YamlProblem, parse_yaml
 
 NAMES = {
     "LIE": LinkTarget("concepts", "lie", "Leading innovative enterprise", 'A "firm" <b>&</b>'),

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURE_SITE
 from upgrading_atlas.atlas import build_atlas
-from upgrading_atlas.render import MarkerError, Mention, format_citation
+from upgrading_atlas.stage.render import MarkerError, Mention, format_citation
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -148,7 +148,7 @@ def test_concept_of_fewer_papers_has_no_reading_path(annotations) -> None:
 
 
 def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) -> None:
-    from upgrading_atlas.urls import UrlScheme
+    from upgrading_atlas.link.urls import UrlScheme
     atlas = build_atlas(annotations({"concepts/rd.yml": """
         id: rd
         term: R&D offshoring

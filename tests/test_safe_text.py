@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from upgrading_atlas.safe_text import SafeMarkdown, is_safe_href
+from upgrading_atlas.link.safe_text import SafeMarkdown, is_safe_href
 
 RENDER = SafeMarkdown()
 

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from upgrading_atlas.export import json_schemas
-from upgrading_atlas.load import SCHEMA_LINE_PREFIX, annotation_files
-from upgrading_atlas.yaml_source import parse_yaml
+from upgrading_atlas.load.records import SCHEMA_LINE_PREFIX, annotation_files
+from upgrading_atlas.load.yaml_source import parse_yaml
+from upgrading_atlas.stage.export import json_schemas
 
 
 @pytest.mark.parametrize(("name", "text"), sorted(json_schemas().items()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from upgrading_atlas.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, YamlProblem, parse_yaml
+from upgrading_atlas.load.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, YamlProblem, parse_yaml
 
 BOMB = b"""a: &a ["x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]

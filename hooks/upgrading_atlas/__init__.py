@@ -5,15 +5,15 @@ dependency on any site builder. ``mkdocs_hook.py`` beside this package wires it 
 """
 
 from .atlas import Atlas, build_atlas
-from .index import AtlasIndex, LinkTarget, build_index
-from .linker import LinkContext, TermMatcher, link_mentions
-from .load import Loaded, LoadResult, load_annotations
-from .markdown_extension import AtlasExtension
+from .index.atlas_index import AtlasIndex, LinkTarget, build_index
+from .link.linker import LinkContext, TermMatcher, link_mentions
+from .link.markdown_extension import AtlasExtension
+from .link.safe_text import SafeMarkdown
+from .link.urls import UrlScheme
+from .load.records import Loaded, LoadResult, load_annotations
 from .problems import AnnotationError, Problem
-from .render import GeneratedPage, Mention, Renderer
-from .safe_text import SafeMarkdown
-from .urls import UrlScheme
-from .validate import validate_references
+from .stage.render import GeneratedPage, Mention, Renderer
+from .validate.references import validate_references
 
 __all__ = [
     "AnnotationError",

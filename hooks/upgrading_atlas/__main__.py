@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from .atlas import build_atlas
-from .export import export_json, json_schemas
 from .registry import read_registry, site_urls, write_registry
 from .scaffold import ScaffoldError, new_annotation
+from .stage.export import export_json, json_schemas
 
 
 def main(argv: list[str] | None = None) -> int:

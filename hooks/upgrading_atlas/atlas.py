@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .index import AtlasIndex, build_index
-from .load import Loaded, load_annotations
+from .index.atlas_index import AtlasIndex, build_index
+from .link.urls import UrlScheme
+from .load.records import Loaded, load_annotations
 from .problems import Problem
-from .render import Renderer
-from .urls import UrlScheme
-from .validate import validate_references
+from .stage.render import Renderer
+from .validate.references import validate_references
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import QUOTATION_MAX_WORDS
+from ..model import QUOTATION_MAX_WORDS
 
 PAPER_FILES = {
     "he-wang": "he-wang-machine-tools-china.txt",

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from .model import Citation, KnownField, Paper
+from ..model import Citation, KnownField, Paper
 
 BIBTEX_TYPES = {"article-journal": "article", "chapter": "incollection", "report": "techreport", "unknown": "misc"}
 CSL_TYPES = {"article-journal": "article-journal", "chapter": "chapter", "report": "report", "unknown": "document"}

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .model import KIND_MODELS, Record
-from .problems import Problem, display_path, field_path
+from ..model import KIND_MODELS, Record
+from ..problems import Problem, display_path, field_path
 from .yaml_source import ParsedYaml, Position, YamlProblem, parse_yaml
 
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="

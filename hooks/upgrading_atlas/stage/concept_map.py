@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .index import AtlasIndex
+from ..index.atlas_index import AtlasIndex
 
 MAP_RECORD_LIMIT = 240
 """At most this many concepts and entities on the map, those shared by the most papers first.

@@ -19,13 +19,13 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from ..index.atlas_index import AtlasIndex, LinkTarget, plain_text
+from ..link.linker import LinkContext, TermMatcher, link_mentions
+from ..link.safe_text import SafeMarkdown
+from ..link.urls import UrlScheme
+from ..model import Citation, Concept, KnownField, Location, Paper, Sense, UnknownField
 from . import concept_map
 from .citations import bibtex, csl_json_text, page_bibtex, page_csl_json_text
-from .index import AtlasIndex, LinkTarget, plain_text
-from .linker import LinkContext, TermMatcher, link_mentions
-from .model import Citation, Concept, KnownField, Location, Paper, Sense, UnknownField
-from .safe_text import SafeMarkdown
-from .urls import UrlScheme
 
 MARKER = re.compile(r"^<!--\s*atlas:(?P<name>[a-z-]+)(?:\s+(?P<argument>[a-z0-9/-]+))?\s*-->\s*$", re.MULTILINE)
 """A line that asks for generated content: ``<!-- atlas:table papers-at-a-glance -->``."""

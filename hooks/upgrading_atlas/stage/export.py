@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .index import AtlasIndex
-from .model import KIND_MODELS
+from ..index.atlas_index import AtlasIndex
+from ..model import KIND_MODELS
 
 EXPORT_VERSION = "1.1"
 """Version of the export's shape. A change that removes or renames a field raises the major number."""

@@ -17,8 +17,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..stage.render import MarkerError, Renderer
 from .linker import NO_LINK_CLASS, LinkContext, link_mentions
-from .render import MarkerError, Renderer
 
 NO_LINK_PATTERN = r"\{!(?P<text>[^!{}\n]+)!\}"
 """``{!LIE!}`` keeps one mention from being linked."""

@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .load import Loaded
-from .model import Concept, CrossReference, Entity, Paper, Section, Table
-from .validate import linkable_names
+from ..load.records import Loaded
+from ..model import Concept, CrossReference, Entity, Paper, Section, Table
+from ..validate.references import linkable_names
 
 
 @dataclass(frozen=True)

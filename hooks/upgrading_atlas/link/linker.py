@@ -11,7 +11,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .index import LinkTarget
+from ..index.atlas_index import LinkTarget
 
 SKIPPED_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
                           "abbr", "dfn", "button", "textarea", "svg", "math"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .load import Loaded
-from .model import Concept, CrossReference, Entity, Location, Paper, Table
-from .problems import Problem
+from ..load.records import Loaded
+from ..model import Concept, CrossReference, Entity, Location, Paper, Table
+from ..problems import Problem
 
 Path_ = tuple[str | int, ...]
 SINGULAR = {

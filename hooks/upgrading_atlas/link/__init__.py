@@ -1,0 +1,1 @@
+"""Link: where pages live, links between them, mention linking and contributors' Markdown made safe."""

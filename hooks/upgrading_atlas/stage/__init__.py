@@ -1,0 +1,1 @@
+"""Stage: the generated pages, fragments, data files and redirects of the site, written as source."""
