@@ -1,18 +1,16 @@
-"""MkDocs hook: hands the engine's pages, links and checks to MkDocs, and nothing more.
+"""MkDocs hook: stages the site with the engine, then lets MkDocs build the staged folder.
 
-Everything of substance lives in the ``upgrading_atlas`` package, which imports no MkDocs. MkDocs
-loads a hook module once and keeps it across ``mkdocs serve`` rebuilds, so all state is rebuilt in
-``on_config``, and the engine itself is reloaded there when one of its files changed.
+Everything of substance lives in the ``upgrading_atlas`` package, which imports no MkDocs; the same
+staging serves every builder (``python -m upgrading_atlas stage``). MkDocs loads a hook module once
+and keeps it across ``mkdocs serve`` rebuilds: the engine is reloaded in ``on_config`` when one of
+its files changed, and the stager it keeps there caches what did not change between rebuilds.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import re
 import sys
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,32 +18,16 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 ENGINE_DIR = Path(__file__).parent / "upgrading_atlas"
+STAGE_DIR = Path(".cache") / "atlas" / "mkdocs"
+"""Where the staged source folder is written, under the project root."""
 
 log = logging.getLogger("mkdocs.plugins.upgrading_atlas")
 
-BACKLINKS = re.compile(r"<!-- atlas:backlinks (?P<target>[a-z]+/[a-z0-9-]+) -->")
-EXPORT_PATH = "data/atlas.json"
-"""The stable URL of the JSON export of all annotations."""
-
-
-class _Build:
-    """The state of one build."""
-
-    def __init__(self, engine: ModuleType, index: Any, renderer: Any, extension: Any):
-        self.engine = engine
-        self.index = index
-        self.renderer = renderer
-        self.extension = extension
-        self.pages: dict[str, Any] = {}
-        self.mentions: dict[str, list[Any]] = defaultdict(list)
-
-
-_build: _Build | None = None
 _engine_stamp: float = 0.0
+_stager: Any = None
+_source_dirs: tuple[str, str] | None = None
 
 
 def _engine() -> ModuleType:
@@ -54,11 +36,12 @@ def _engine() -> ModuleType:
     Python keeps imported modules across ``mkdocs serve`` rebuilds; without this, an edit of the
     engine would need the server restarted. (An edit of this hook file still does.)
     """
-    global _engine_stamp
+    global _engine_stamp, _stager
     stamp = max(path.stat().st_mtime for path in ENGINE_DIR.rglob("*") if path.is_file())
     if _engine_stamp and stamp != _engine_stamp:
         for name in [name for name in sys.modules if name.split(".")[0] == "upgrading_atlas"]:
             del sys.modules[name]
+        _stager = None
         log.info("engine files changed: reloaded upgrading_atlas")
     _engine_stamp = stamp
     # MkDocs puts a hook's folder on sys.path only while it loads the hook module
@@ -67,106 +50,35 @@ def _engine() -> ModuleType:
     return importlib.import_module("upgrading_atlas")
 
 
-def _annotations_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "annotations"
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check the annotations; fail a strict build on any problem."""
-    global _build
+    """Stage the site; build the staged folder instead of ``docs/``; fail a strict build on any problem."""
+    global _stager, _source_dirs
     engine = _engine()
-    atlas = engine.build_atlas(_annotations_dir(config))
-    for problem in atlas.problems:
+    root = Path(config.config_file_path).parent
+    if _stager is None:
+        _stager = engine.Stager(root / "annotations", builder="mkdocs")
+    settings = engine.MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    urls = engine.UrlScheme(config.use_directory_urls, config.site_url or None)
+    result = _stager.stage(Path(config.docs_dir), root / STAGE_DIR, urls=urls, markdown_settings=settings)
+    for problem in result.problems:
         log.error(str(problem))
-    if atlas.problems and config.strict:
-        raise Abort(f"Aborted: {len(atlas.problems)} problem(s) in annotations/ (listed above)")
-    renderer = atlas.renderer(engine.UrlScheme(config.use_directory_urls, config.site_url or None))
-    extension = engine.AtlasExtension(renderer)
-    config.markdown_extensions.append(extension)
-    # keep the index, not the records: their parsed YAML is not needed after validation
-    _build = _Build(engine, atlas.index, renderer, extension)
+    if result.problems and config.strict:
+        raise Abort(f"Aborted: {len(result.problems)} problem(s) in annotations/ or docs/ (listed above)")
+    if result.problems:
+        log.warning(f"{len(result.problems)} problem(s) in annotations/ or docs/ (listed above)")
+    _source_dirs = (config.docs_dir, str(root / STAGE_DIR))
+    config.docs_dir = str(root / STAGE_DIR)
+    config.markdown_extensions.append(engine.AtlasExtension(matcher=result.matcher, urls=urls))
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the JSON export and the schemas."""
-    assert _build is not None
-    for page in _build.renderer.pages():
-        if files.get_file_from_path(page.source) is None:
-            files.append(File.generated(config, page.source, content=page.markdown))
-    for paper_id in _build.index.papers:
-        for path, content in _build.renderer.citation_files(paper_id):
-            files.append(File.generated(config, path, content=content))
-    export = importlib.import_module("upgrading_atlas.stage.export")
-    files.append(File.generated(config, EXPORT_PATH, content=export.export_json(_build.index)))
-    for name, text in export.json_schemas().items():
-        files.append(File.generated(config, f"schema/{name}", content=text))
-    return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Tell the extension which page it converts next."""
-    assert _build is not None
-    autolink = page.meta.get("atlas_autolink", True) is not False
-    paper = _build.index.papers.get(page.meta.get("atlas_paper", ""))
-    if paper is not None:
-        # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
-        page.meta["atlas_head_meta"] = importlib.import_module("upgrading_atlas.stage.citations").highwire_meta(paper)
-    _build.pages[page.file.src_uri] = _build.extension.start_page(page.file.src_uri, autolink)
-    return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Report marker problems; remember the links made, for backlinks."""
-    assert _build is not None
-    state = _build.pages.get(page.file.src_uri)
-    if state is None:
-        return html
-    for problem in state.problems:
-        log.error(problem)
-    headings = {item.id: item.title for item in _walk_toc(page.toc)}
-    title = page.title or page.file.src_uri
-    for target, heading in state.context.found:
-        _build.mentions[f"{target.kind}/{target.id}"].append(
-            _build.engine.Mention(page.file.src_uri, title, heading, headings.get(heading or ""))
-        )
-    return html
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill in backlinks, now that every page has been linked."""
-    assert _build is not None
-    build = _build
-    if "atlas:backlinks" not in output:
-        return output
-    return BACKLINKS.sub(
-        lambda match: build.renderer.backlinks(
-            match["target"], build.mentions.get(match["target"], []), page.file.src_uri
-        ),
-        output,
-    )
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write a redirect from each former id of a concept to its page, so old URLs keep working."""
-    assert _build is not None
-    for output, html in _build.renderer.redirects():
-        path = Path(config.site_dir) / output
-        if path.exists():
-            log.error(f"a redirect for a former id would overwrite {output}: remove that id from former_ids")
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
-
-
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when an annotation or an engine file changes."""
-    server.watch(str(_annotations_dir(config)))
+    """Watch the hand-written pages, the annotations and the engine, not the staged folder, which
+    every rebuild writes."""
+    if _source_dirs is not None:
+        docs_dir, staged_dir = _source_dirs
+        server.unwatch(staged_dir)
+        server.watch(docs_dir)
+    server.watch(str(Path(config.config_file_path).parent / "annotations"))
     server.watch(str(ENGINE_DIR))
     return server
-
-
-def _walk_toc(items: Any) -> Iterator[Any]:
-    for item in items:
-        yield item
-        yield from _walk_toc(item.children)

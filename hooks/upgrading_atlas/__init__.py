@@ -1,19 +1,23 @@
 """Upgrading Atlas: the annotation engine behind the site.
 
-Load annotation files, check them, index them, link mentions and render generated pages, with no
-dependency on any site builder. ``mkdocs_hook.py`` beside this package wires it into MkDocs.
+The pipeline, one folder a step: ``load`` annotation files into typed records, ``validate`` them
+together, ``index`` them, ``stage`` the site (every generated page, fragment and data file written
+as source for any builder), and ``link`` mentions while the builder renders each page. Nothing here
+imports a site builder; ``mkdocs_hook.py`` beside this package is a thin adapter for MkDocs.
 """
 
 from .atlas import Atlas, build_atlas
-from .index.atlas_index import AtlasIndex, LinkTarget, build_index
+from .index import AtlasIndex, LinkTarget, build_index
 from .link.linker import LinkContext, TermMatcher, link_mentions
 from .link.markdown_extension import AtlasExtension
 from .link.safe_text import SafeMarkdown
 from .link.urls import UrlScheme
-from .load.records import Loaded, LoadResult, load_annotations
+from .load import Loaded, LoadResult, load_annotations
 from .problems import AnnotationError, Problem
-from .stage.render import GeneratedPage, Mention, Renderer
-from .validate.references import validate_references
+from .stage.kit import GeneratedPage, PageKit
+from .stage.site import MarkdownSettings, StagedSite, stage_site, write_staged
+from .stage.stager import Stager, StageResult
+from .validate import validate_references
 
 __all__ = [
     "AnnotationError",
@@ -25,15 +29,20 @@ __all__ = [
     "LinkTarget",
     "LoadResult",
     "Loaded",
-    "Mention",
+    "MarkdownSettings",
+    "PageKit",
     "Problem",
-    "Renderer",
     "SafeMarkdown",
+    "StageResult",
+    "StagedSite",
+    "Stager",
     "TermMatcher",
     "UrlScheme",
     "build_atlas",
     "build_index",
     "link_mentions",
     "load_annotations",
+    "stage_site",
     "validate_references",
+    "write_staged",
 ]

@@ -1,16 +1,14 @@
-"""The engine in one call: load, validate and index the annotations, ready to render."""
+"""The engine's first three steps in one call: load, validate and index the annotations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .index.atlas_index import AtlasIndex, build_index
-from .link.urls import UrlScheme
-from .load.records import Loaded, load_annotations
+from .index import AtlasIndex, build_index
+from .load import Loaded, load_annotations
 from .problems import Problem
-from .stage.render import Renderer
-from .validate.references import validate_references
+from .validate import validate_references
 
 
 @dataclass
@@ -20,10 +18,6 @@ class Atlas:
     records: list[Loaded]
     index: AtlasIndex
     problems: list[Problem] = field(default_factory=list)
-
-    def renderer(self, urls: UrlScheme | None = None, template_dirs: tuple[Path, ...] = ()) -> Renderer:
-        """A renderer over this atlas's index."""
-        return Renderer(self.index, urls, template_dirs)
 
 
 def build_atlas(annotations_dir: Path) -> Atlas:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,12 +71,11 @@ def build_index(records: list[Loaded]) -> AtlasIndex:
             _add_once(index.located[(sense.paper, sense.at.section)], ("concepts", concept.id))
         for related in concept.related:
             index.related_from[related.concept].append((concept.id, related.relation))
-        _add_names(index, "concepts", concept)
     for entity in index.entities.values():
         for mention in entity.mentions:
             _add_once(index.entities_by_paper[mention.paper], entity.id)
             _add_once(index.located[(mention.paper, mention.at.section)], ("entities", entity.id))
-        _add_names(index, "entities", entity)
+    index.names = linker_names(index.concepts.values(), index.entities.values())
     for crossref in index.crossrefs.values():
         for claim in (crossref.a, crossref.b):
             _add_once(index.crossrefs_by_paper[claim.paper], crossref.id)
@@ -92,14 +92,21 @@ def _add_once(values: list, value: object) -> None:
         values.append(value)
 
 
-def _add_names(index: AtlasIndex, kind: str, record: Concept | Entity) -> None:
-    if not record.autolink:
-        return
-    label = record.term if isinstance(record, Concept) else record.name
-    tooltip = record.definition if isinstance(record, Concept) else record.description
-    target = LinkTarget(kind, record.id, label, plain_text(tooltip))
-    for _, name in linkable_names(record):
-        index.names.setdefault(name, target)
+def linker_names(concepts: Iterable[Concept], entities: Iterable[Entity]) -> dict[str, LinkTarget]:
+    """Every name the linker finds (term, name or alias, as written) and what it links to; the first
+    record to claim a name keeps it (validation reports the clash)."""
+    names: dict[str, LinkTarget] = {}
+    records: list[tuple[str, Concept | Entity]] = [("concepts", concept) for concept in concepts]
+    records += [("entities", entity) for entity in entities]
+    for kind, record in records:
+        if not record.autolink:
+            continue
+        label = record.term if isinstance(record, Concept) else record.name
+        tooltip = record.definition if isinstance(record, Concept) else record.description
+        target = LinkTarget(kind, record.id, label, plain_text(tooltip))
+        for _, name in linkable_names(record):
+            names.setdefault(name, target)
+    return names
 
 
 def plain_text(markdown_text: str) -> str:

@@ -1,15 +1,24 @@
-"""The atlas as a Python-Markdown extension: markers expanded, mentions linked.
+"""The atlas as a Python-Markdown extension: mentions of concepts and entities linked as a page renders.
 
 Python-Markdown extensions run unchanged under MkDocs, its forks and Zensical, so this is where the
-engine meets any builder. The builder tells the extension which page it converts (``start_page``)
-and reads back the links made and the problems met.
+engine meets any builder. Everything else is done before the build, by staging: the extension only
+links the first mention of each concept or entity per section of a staged page. It learns which page
+it converts from the page itself: staging writes ``<!-- atlas:page concepts/lie.md -->`` as the first
+line of each page to be linked, and the extension takes that line out.
+
+A builder that loads extensions by name (Zensical) gives the path of the atlas's JSON export as the
+``export`` option: the extension reads the names to link from it. The MkDocs hook passes the
+matcher it already has.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -17,11 +26,20 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..stage.render import MarkerError, Renderer
-from .linker import NO_LINK_CLASS, LinkContext, link_mentions
+from ..index import linker_names
+from ..model import Concept, Entity
+from .linker import NO_LINK_CLASS, LinkContext, TermMatcher, link_mentions
+from .urls import UrlScheme
 
+PAGE_MARKER = re.compile(r"^<!-- atlas:page (?P<source>[\w./-]+\.md) -->$")
+"""The line staging writes at the top of a page whose mentions are to be linked."""
 NO_LINK_PATTERN = r"\{!(?P<text>[^!{}\n]+)!\}"
 """``{!LIE!}`` keeps one mention from being linked."""
+
+
+def page_marker(source: str) -> str:
+    """The first line of a staged page whose mentions the extension links."""
+    return f"<!-- atlas:page {source} -->"
 
 
 @dataclass
@@ -30,28 +48,27 @@ class PageState:
 
     source: str
     context: LinkContext
-    """Links made in the Markdown tree: source paths, which the builder resolves and checks."""
-    html_context: LinkContext
-    """Links made in generated raw HTML: URLs relative to the page. Shares ``found`` with ``context``."""
-    autolink: bool = True
-    problems: list[str] = field(default_factory=list)
+    """The links made: the material of backlinks, when staging converts a page to find them."""
 
 
-class _MarkerPreprocessor(Preprocessor):
+class _PagePreprocessor(Preprocessor):
+    """Reads which page this is from its first line, and takes the line out."""
+
     def __init__(self, md: Markdown, extension: AtlasExtension):
         super().__init__(md)
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        page = self.extension.page
-        if page is None:
-            return lines
-
-        def report(number: int, line: str, error: MarkerError) -> str:
-            page.problems.append(f"{page.source}: line {number} of the page body: {line.strip()}: {error}")
-            return '<p class="atlas-error">This generated block could not be built.</p>'
-
-        return self.extension.renderer.expand_marker_lines(lines, page.source, page.html_context, report)
+        self.extension.page = None
+        for position, line in enumerate(lines):
+            if not line.strip():
+                continue
+            match = PAGE_MARKER.match(line.strip())
+            if match:
+                self.extension.start_page(match["source"])
+                return lines[:position] + lines[position + 1:]
+            break
+        return lines
 
 
 class _MentionTreeprocessor(Treeprocessor):
@@ -61,8 +78,8 @@ class _MentionTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         page = self.extension.page
-        if page is not None and page.autolink:
-            link_mentions(root, self.extension.renderer.matcher, page.context)
+        if page is not None and self.extension.matcher is not None:
+            link_mentions(root, self.extension.matcher, page.context)
 
 
 class _NoLinkProcessor(InlineProcessor):
@@ -73,30 +90,45 @@ class _NoLinkProcessor(InlineProcessor):
 
 
 class AtlasExtension(Extension):
-    """Expands ``<!-- atlas:... -->`` markers and links the first mention per section."""
+    """Links the first mention of each concept or entity per section of a staged page."""
 
-    def __init__(self, renderer: Renderer, **kwargs: object):
+    def __init__(self, matcher: TermMatcher | None = None, urls: UrlScheme | None = None, **kwargs: Any):
+        self.config = {"export": ["", "Path of the atlas's JSON export (data/atlas.json of a staged folder)"]}
         super().__init__(**kwargs)
-        self.renderer = renderer
+        self.urls = urls or UrlScheme()
+        self.matcher = matcher
+        export = self.getConfig("export")
+        if self.matcher is None and export:
+            self.matcher = matcher_from_export(Path(export))
         self.page: PageState | None = None
 
-    def start_page(self, source: str, autolink: bool = True) -> PageState:
-        """Say which page is converted next; returns the state that collects its links and problems."""
-        self_target = None
-        folder, _, name = source.partition("/")
-        if folder in {"concepts", "entities"} and name.endswith(".md") and "/" not in name:
-            self_target = (folder, name[:-3])
-        urls = self.renderer.urls
-        context = LinkContext(
-            href_for=lambda target: urls.source_link(source, target.kind, target.id), self_target=self_target
-        )
-        html_context = self.renderer.link_context(source, self_target)
-        html_context.found = context.found
-        self.page = PageState(source, context, html_context, autolink)
+    def start_page(self, source: str) -> PageState:
+        """Say which page is converted next; returns the state that collects its links."""
+        urls = self.urls
+        context = LinkContext(href_for=lambda target: urls.source_link(source, target.kind, target.id))
+        self.page = PageState(source, context)
         return self.page
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(_MarkerPreprocessor(md, self), "atlas_markers", 25)
+        md.registerExtension(self)
+        # before every other preprocessor, so the marker line never reaches the page
+        md.preprocessors.register(_PagePreprocessor(md, self), "atlas_page", 40)
         md.inlinePatterns.register(_NoLinkProcessor(NO_LINK_PATTERN, md), "atlas_nolink", 185)
         # after inline patterns (20) and attr_list (8), so explicit heading ids are known; before toc (5)
         md.treeprocessors.register(_MentionTreeprocessor(md, self), "atlas_mentions", 7)
+
+    def reset(self) -> None:
+        self.page = None
+
+
+def matcher_from_export(path: Path) -> TermMatcher:
+    """The linker's matcher built from the atlas's JSON export."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    concepts = [Concept.model_validate(item) for item in document.get("concepts", [])]
+    entities = [Entity.model_validate(item) for item in document.get("entities", [])]
+    return TermMatcher(linker_names(concepts, entities))
+
+
+def makeExtension(**kwargs: Any) -> AtlasExtension:  # noqa: N802 - Python-Markdown's name
+    """The extension, as builders that load extensions by name call it."""
+    return AtlasExtension(**kwargs)

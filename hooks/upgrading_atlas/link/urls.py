@@ -16,6 +16,9 @@ class UrlScheme:
     directory_urls: bool = True
     site_url: str | None = None
     """Where the site is published, if the configuration says."""
+    links_from_source: bool = False
+    """Write links relative to the page's source file rather than to its URL: builders that rewrite
+    links in raw HTML (Zensical) read them so."""
 
     def source(self, kind: str, record_id: str) -> str:
         """The source path of a record's page, such as ``concepts/lie.md``."""
@@ -57,8 +60,12 @@ class UrlScheme:
     def relative(self, from_source: str, to_url: str) -> str:
         """A link from the page built from ``from_source`` to ``to_url``."""
         path, _, anchor = to_url.partition("#")
-        here = self.url(from_source)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        if self.links_from_source:
+            folder = posixpath.dirname(from_source)
+            base = folder + "/" if folder else ""
+        else:
+            here = self.url(from_source)
+            base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         if not base:
             link = path
         else:

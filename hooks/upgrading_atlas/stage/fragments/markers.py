@@ -1,0 +1,70 @@
+"""Marker lines in hand-written pages, each replaced by the fragment it asks for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ...link.linker import LinkContext
+from ..kit import PageKit
+from .citation import citation_block
+from .paper import crossrefs_list, paper_context, sections_list
+from .table import comparison_table
+
+MARKER = re.compile(r"^<!--\s*atlas:(?P<name>[a-z-]+)(?:\s+(?P<argument>[a-z0-9/-]+))?\s*-->\s*$", re.MULTILINE)
+"""A line that asks for generated content: ``<!-- atlas:table papers-at-a-glance -->``."""
+
+PAPER_FRAGMENTS: dict[str, Callable[[PageKit, str, str, LinkContext], str]] = {
+    "citation": citation_block,
+    "sections": sections_list,
+    "crossrefs": crossrefs_list,
+    "paper-context": paper_context,
+}
+"""The fragments about one paper, by marker name."""
+MARKER_NAMES = ("table", *PAPER_FRAGMENTS)
+
+
+class MarkerError(ValueError):
+    """A page asks for generated content that does not exist."""
+
+
+def expand_markers(kit: PageKit, markdown: str, source: str, context: LinkContext | None = None) -> str:
+    """Replace every marker line in a page's Markdown with the content it asks for."""
+    lines = expand_marker_lines(kit, markdown.splitlines(), source, context or kit.link_context(source))
+    return "\n".join(lines) + "\n"
+
+
+def expand_marker_lines(
+    kit: PageKit, lines: list[str], source: str, context: LinkContext,
+    on_error: Callable[[int, str, MarkerError], str] | None = None,
+) -> list[str]:
+    """Each marker line replaced by its content, set apart by blank lines. A marker that names
+    nothing known raises ``MarkerError``; with ``on_error(line number, line, error)``, what that
+    returns stands in its place instead."""
+    output: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        match = MARKER.match(line)
+        if not match:
+            output.append(line)
+            continue
+        try:
+            content = marker_content(kit, match["name"], match["argument"], source, context)
+        except MarkerError as error:
+            if on_error is None:
+                raise
+            content = on_error(number, line, error)
+        output.extend(["", *content.splitlines(), ""])
+    return output
+
+
+def marker_content(kit: PageKit, name: str, argument: str | None, source: str, context: LinkContext) -> str:
+    """The content one marker asks for; ``MarkerError`` if it names nothing known."""
+    if name == "table":
+        if argument not in kit.index.tables:
+            raise MarkerError(f"there is no table {argument!r}; tables: {', '.join(kit.index.tables)}")
+        return comparison_table(kit, argument, source, context)
+    if name in PAPER_FRAGMENTS:
+        if argument not in kit.index.papers:
+            raise MarkerError(f"there is no paper {argument!r}; papers: {', '.join(kit.index.papers)}")
+        return PAPER_FRAGMENTS[name](kit, argument, source, context)
+    raise MarkerError(f"unknown marker atlas:{name}; markers: {', '.join(MARKER_NAMES)}")

@@ -1,0 +1,280 @@
+"""Stage the whole site: hand-written pages and annotations in, one complete source folder out.
+
+Every output file is a pure function of its inputs, so that a rebuild rewrites only what changed
+and any builder can read the result: generated pages with their backlinks filled, hand-written
+pages with their markers expanded, the JSON export, the schemas, the citation files and the
+redirect pages. What still happens while a page renders is mention linking, done by the Markdown
+extension (``link.markdown_extension``) from the page's first line; staging converts each
+hand-written page once with the same extension to learn which links it will get, for backlinks.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from ..index import AtlasIndex, LinkTarget
+from ..link.linker import TermMatcher
+from ..link.markdown_extension import AtlasExtension, page_marker
+from ..link.urls import UrlScheme
+from .backlinks import Mention, fill_backlinks, plain_heading
+from .builders import BUILDERS, Builder
+from .citations import highwire_meta
+from .export import export_json, json_schemas
+from .fragments import MARKER, MarkerError, expand_marker_lines
+from .fragments.citation import citation_files
+from .kit import GeneratedPage, PageKit
+from .pages.compare import compare_pages
+from .pages.concept import concept_page
+from .pages.crossrefs import crossrefs_page
+from .pages.entity import entity_page
+from .pages.indexes import concepts_index, entities_index
+from .pages.map import map_page
+from .redirects import redirect_pages
+
+PAGE_SCRIPTS = {
+    "tables": 'class="atlas-table__choose"',
+    "sections": 'class="atlas-sections"',
+    "cite": 'class="atlas-page-url"',
+    "map": 'class="atlas-map',
+}
+"""Scripts in ``assets/`` (``atlas-<name>.js``) that a page loads only if it holds what they work on."""
+EXPORT_PATH = "data/atlas.json"
+"""The stable URL of the JSON export of all annotations."""
+SCHEMA_FOLDER = "schema"
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The Markdown extensions the builder converts pages with, as the builder's configuration names them."""
+
+    extensions: tuple[str, ...] = ()
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, entries: Iterable[Any]) -> MarkdownSettings:
+        """From a ``markdown_extensions`` list as written in ``mkdocs.yml``: names, or one-key mappings."""
+        names: list[str] = []
+        configs: dict[str, dict[str, Any]] = {}
+        for entry in entries:
+            if isinstance(entry, str):
+                names.append(entry)
+            elif isinstance(entry, dict):
+                for name, options in entry.items():
+                    names.append(name)
+                    configs[name] = dict(options or {})
+        return cls(tuple(names), configs)
+
+
+@dataclass
+class StagedSite:
+    """The staged source folder, as files in memory, and the problems met while staging."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Each file's path relative to the folder (``concepts/lie.md``) and its content."""
+    problems: list[str] = field(default_factory=list)
+    matcher: TermMatcher | None = None
+    """The names the Markdown extension links, as staging found them."""
+
+
+@dataclass(frozen=True)
+class HandWrittenPage:
+    """A page from the docs folder, staged."""
+
+    text: str
+    title: str
+    mentions: list[tuple[LinkTarget, Mention]]
+    """Each link the page makes, made by staging (in fragments) or to be made by the extension."""
+
+
+def stage_site(
+    index: AtlasIndex, docs_dir: Path, *, builder: Builder = BUILDERS["mkdocs"], urls: UrlScheme | None = None,
+    markdown_settings: MarkdownSettings | None = None, template_dirs: Iterable[Path] = (),
+) -> StagedSite:
+    """The complete source folder for ``builder``: ``docs_dir``'s files and everything the atlas adds."""
+    docs = _docs_files(docs_dir)
+    pages = {path: content.decode("utf-8") for path, content in docs.items() if path.endswith(".md")}
+    kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages))
+    staged = StagedSite(matcher=kit.matcher)
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    generated = [page for page in generated_pages(kit) if page.source not in pages]
+    for page in generated:
+        title = _front_matter(page.markdown)[0].get("title") or page.source
+        for target in page.mentions:
+            mentions[f"{target.kind}/{target.id}"].append(Mention(page.source, str(title)))
+    finder = MentionFinder(kit, markdown_settings or MarkdownSettings())
+    for source, text in sorted(pages.items()):
+        page = stage_page(kit, finder, source, text, staged.problems.append)
+        staged.files[source] = with_page_scripts(page.text).encode("utf-8")
+        for target, mention in page.mentions:
+            mentions[f"{target.kind}/{target.id}"].append(mention)
+    for page in generated:
+        text = with_page_scripts(fill_backlinks(kit, page.markdown, page.source, mentions))
+        staged.files[page.source] = text.encode("utf-8")
+    for path, content in docs.items():
+        if not path.endswith(".md"):
+            staged.files[path] = content
+    staged.files.update(data_files(kit))
+    return staged
+
+
+def with_page_scripts(text: str) -> str:
+    """The page with the scripts it needs named in its front matter (read by ``overrides/main.html``)."""
+    names = [name for name, needle in PAGE_SCRIPTS.items() if needle in text]
+    if not names:
+        return text
+    line = "atlas_scripts: " + json.dumps(names) + "\n"
+    if text.startswith("---\n"):
+        return "---\n" + line + text[4:]
+    return "---\n" + line + "---\n" + text
+
+
+def generated_pages(kit: PageKit) -> list[GeneratedPage]:
+    """Every page the atlas generates."""
+    pages = [concept_page(kit, concept_id) for concept_id in kit.index.concepts]
+    pages += [entity_page(kit, entity_id) for entity_id in kit.index.entities]
+    pages += [concepts_index(kit), entities_index(kit), crossrefs_page(kit), map_page(kit)]
+    pages += compare_pages(kit)
+    return pages
+
+
+def data_files(kit: PageKit) -> dict[str, bytes]:
+    """The export, the schemas, the citation files and the redirect pages."""
+    files = {EXPORT_PATH: export_json(kit.index).encode("utf-8")}
+    files.update({f"{SCHEMA_FOLDER}/{name}": text.encode("utf-8") for name, text in json_schemas().items()})
+    for paper in kit.index.papers.values():
+        files.update({path: text.encode("utf-8") for path, text in citation_files(paper)})
+    files.update({path: html.encode("utf-8") for path, html in redirect_pages(kit)})
+    return files
+
+
+def stage_page(
+    kit: PageKit, finder: MentionFinder, source: str, text: str, report: Callable[[str], None]
+) -> HandWrittenPage:
+    """A hand-written page with its markers expanded, its paper's citation tags in its front matter,
+    and the line that tells the Markdown extension which page it is."""
+    meta, front, body, body_line = _split_front_matter(text)
+    context = kit.link_context(source)
+
+    def on_error(number: int, line: str, error: MarkerError) -> str:
+        report(f"{source}:{body_line + number - 1}: {line.strip()}: {error}")
+        return '<p class="atlas-error">This generated block could not be built.</p>'
+
+    lines = expand_marker_lines(kit, body.splitlines(), source, context, on_error)
+    paper = kit.index.papers.get(str(meta.get("atlas_paper", "")))
+    if paper is not None:
+        # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
+        front += "atlas_head_meta: " + json.dumps(highwire_meta(paper), ensure_ascii=False) + "\n"
+    autolink = meta.get("atlas_autolink", True) is not False
+    body = "\n".join(lines) + "\n"
+    headings, title = finder.find(source, body, autolink)
+    title = str(meta.get("title") or title or posixpath.splitext(posixpath.basename(source))[0])
+    mentions = [(target, Mention(source, title)) for target, _ in context.found]
+    mentions += [(target, Mention(source, title, heading, headings.get(heading or "")))
+                 for target, heading in finder.found]
+    staged = (f"---\n{front}---\n" if front else "") + (page_marker(source) + "\n" if autolink else "") + body
+    return HandWrittenPage(staged, title, mentions)
+
+
+class MentionFinder:
+    """Converts a hand-written page as the builder will, with the atlas's extension, to learn which
+    mentions it links and under which headings."""
+
+    def __init__(self, kit: PageKit, settings: MarkdownSettings):
+        self.extension = AtlasExtension(matcher=kit.matcher, urls=kit.urls)
+        self.md = markdown.Markdown(extensions=[*settings.extensions, self.extension],
+                                    extension_configs=settings.configs)
+        self.found: list[tuple[LinkTarget, str | None]] = []
+
+    def find(self, source: str, body: str, autolink: bool) -> tuple[dict[str, str], str | None]:
+        """Convert ``body``; return the heading labels by id and the first top-level heading."""
+        self.md.reset()
+        self.found = []
+        self.md.convert((page_marker(source) + "\n" if autolink else "") + body)
+        if self.extension.page is not None:
+            self.found = self.extension.page.context.found
+        tokens = getattr(self.md, "toc_tokens", [])
+        headings: dict[str, str] = {}
+        title: str | None = None
+        for token in _walk(tokens):
+            headings[token["id"]] = plain_heading(token["name"])
+            if title is None and token["level"] == 1:
+                title = plain_heading(token["name"])
+        return headings, title
+
+
+def _walk(tokens: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for token in tokens:
+        yield token
+        yield from _walk(token.get("children", []))
+
+
+def _docs_files(docs_dir: Path) -> dict[str, bytes]:
+    """Every file of the docs folder by its path inside it; hidden files and folders left out."""
+    files = {}
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def _table_pages(pages: dict[str, str]) -> dict[str, str]:
+    """For each table placed by a marker, the first page (in path order) that places it."""
+    placed: dict[str, str] = {}
+    for source in sorted(pages):
+        for match in MARKER.finditer(pages[source]):
+            if match["name"] == "table" and match["argument"]:
+                placed.setdefault(match["argument"], source)
+    return placed
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    meta, _, body, _ = _split_front_matter(text)
+    return meta, body
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str, int]:
+    """(metadata, front matter text, body, line number of the body's first line)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            front = text[4:end + 1]
+            try:
+                meta = yaml.safe_load(front) or {}
+            except yaml.YAMLError:
+                meta = {}
+            body = text[end + 5:]
+            return (meta if isinstance(meta, dict) else {}), front, body, front.count("\n") + 3
+    return {}, "", text, 1
+
+
+def write_staged(staged: StagedSite, out_dir: Path) -> tuple[list[str], list[str]]:
+    """Write the staged files into ``out_dir``, touching only those whose content changed (so that
+    a builder's incremental rebuild sees only them), and remove files no longer staged.
+    Returns (written, removed) paths."""
+    written, removed = [], []
+    for path, content in staged.files.items():
+        target = out_dir / path
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(path)
+    if out_dir.is_dir():
+        for target in sorted(out_dir.rglob("*"), reverse=True):
+            relative = target.relative_to(out_dir).as_posix()
+            if target.is_file() and relative not in staged.files:
+                target.unlink()
+                removed.append(relative)
+            elif target.is_dir() and not any(target.iterdir()):
+                target.rmdir()
+    return written, removed
