@@ -96,7 +96,8 @@ def test_unknown_marker_fails_strict_build(tmp_path: Path) -> None:
     page.write_text(page.read_text().replace("fixture-glance", "no-such-table"))
     result = run_mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert "index.md: line 5 of the page body: <!-- atlas:table no-such-table -->: there is no table" in result.stderr
+    assert ("docs/index.md:5:1: atlas:table: there is no table 'no-such-table' — name one of the tables: "
+            "fixture-glance") in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -23,7 +23,10 @@ from upgrading_atlas.stage.concept_map import (
     neighbourhood,
     short_label,
 )
-from upgrading_atlas.stage.render import MAP_SOURCE, Renderer
+from upgrading_atlas.stage.kit import PageKit
+from upgrading_atlas.stage.pages.concept import concept_page
+from upgrading_atlas.stage.pages.map import SOURCE as MAP_SOURCE
+from upgrading_atlas.stage.pages.map import map_page
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_TAGS = {f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "line", "a", "rect", "circle", "polygon", "text")}
@@ -36,10 +39,10 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def real() -> Renderer:
+def real() -> PageKit:
     atlas = build_atlas(ROOT / "annotations")
     assert atlas.problems == []
-    return atlas.renderer()
+    return PageKit(atlas.index)
 
 
 def svg_of(markdown: str) -> ET.Element:
@@ -67,10 +70,10 @@ def overlapping(drawing: Drawing) -> list[tuple[str, str]]:
 # --- determinism ---------------------------------------------------------------------------------
 
 
-def test_same_annotations_give_the_same_map(real: Renderer) -> None:
-    again = build_atlas(ROOT / "annotations").renderer()
-    assert real.map_page().markdown == again.map_page().markdown
-    assert real.concept_page("lie").markdown == again.concept_page("lie").markdown
+def test_same_annotations_give_the_same_map(real: PageKit) -> None:
+    again = PageKit(build_atlas(ROOT / "annotations").index)
+    assert map_page(real).markdown == map_page(again).markdown
+    assert concept_page(real, "lie").markdown == concept_page(again, "lie").markdown
 
 
 def test_map_does_not_depend_on_hash_seeds() -> None:
@@ -78,8 +81,11 @@ def test_map_does_not_depend_on_hash_seeds() -> None:
     script = (
         "import hashlib, sys; sys.path.insert(0, 'hooks');"
         "from pathlib import Path; from upgrading_atlas.atlas import build_atlas;"
-        "r = build_atlas(Path('annotations')).renderer();"
-        "print(hashlib.sha256((r.map_page().markdown + r.concept_page('informal-learning').markdown)"
+        "from upgrading_atlas.stage.kit import PageKit;"
+        "from upgrading_atlas.stage.pages.concept import concept_page;"
+        "from upgrading_atlas.stage.pages.map import map_page;"
+        "r = PageKit(build_atlas(Path('annotations')).index);"
+        "print(hashlib.sha256((map_page(r).markdown + concept_page(r, 'informal-learning').markdown)"
         ".encode()).hexdigest())"
     )
     digests = {
@@ -103,14 +109,14 @@ def test_map_does_not_depend_on_hash_seeds() -> None:
         ("entity-lenovo", "../entities/lenovo/"),
     ],
 )
-def test_map_node_links_to_its_page(real: Renderer, key: str, href: str) -> None:
-    assert nodes_of(svg_of(real.map_page().markdown))[key].get("href") == href
+def test_map_node_links_to_its_page(real: PageKit, key: str, href: str) -> None:
+    assert nodes_of(svg_of(map_page(real).markdown))[key].get("href") == href
 
 
-def test_every_node_links_to_its_record(real: Renderer) -> None:
+def test_every_node_links_to_its_record(real: PageKit) -> None:
     urls = UrlScheme()
     kinds = {"paper": "papers", "concept": "concepts", "entity": "entities"}
-    nodes = nodes_of(svg_of(real.map_page().markdown))
+    nodes = nodes_of(svg_of(map_page(real).markdown))
     index = real.index
     assert len(nodes) == len(index.papers) + len(index.concepts) + len(index.entities)
     for key, element in nodes.items():
@@ -120,8 +126,8 @@ def test_every_node_links_to_its_record(real: Renderer) -> None:
         assert element.get("id") == f"map-{key}"
 
 
-def test_neighbourhood_links_from_the_concept_page(real: Renderer) -> None:
-    page = real.concept_page("lie").markdown
+def test_neighbourhood_links_from_the_concept_page(real: PageKit) -> None:
+    page = concept_page(real, "lie").markdown
     nodes = nodes_of(svg_of(page))
     assert nodes["paper-he-wang"].get("href") == "../../papers/he-wang/"
     assert nodes["concept-lie"].get("href") == "../../map/#map-concept-lie"  # not its own page
@@ -129,8 +135,8 @@ def test_neighbourhood_links_from_the_concept_page(real: Renderer) -> None:
     assert '<a href="../../map/#map-concept-lie">See it on the concept map</a>' in page
 
 
-def test_neighbourhood_section_stands_before_the_backlinks(real: Renderer) -> None:
-    page = real.concept_page("lie").markdown
+def test_neighbourhood_section_stands_before_the_backlinks(real: PageKit) -> None:
+    page = concept_page(real, "lie").markdown
     assert page.index("## Neighbourhood {#neighbourhood}") < page.index("## What links here {#backlinks}")
 
 
@@ -138,7 +144,7 @@ def test_neighbourhood_section_stands_before_the_backlinks(real: Renderer) -> No
 
 
 @pytest.fixture(scope="module")
-def hostile() -> Renderer:
+def hostile() -> PageKit:
     """The fixture's records with hostile names, set past validation, which refuses most of them:
     the drawing must escape whatever reaches it."""
     atlas = build_atlas(FIXTURE_SITE / "annotations")
@@ -147,12 +153,12 @@ def hostile() -> Renderer:
     index.concepts["oem"] = index.concepts["oem"].model_copy(update={"term": HOSTILE[1]})
     index.entities["lenovo"] = index.entities["lenovo"].model_copy(update={"name": HOSTILE[2]})
     index.papers["alpha"] = index.papers["alpha"].model_copy(update={"short_title": "R&D <b>& Co's"})
-    return atlas.renderer()
+    return PageKit(atlas.index)
 
 
 @pytest.mark.parametrize("page", ["map", "concept"])
-def test_hostile_labels_stay_text(hostile: Renderer, page: str) -> None:
-    markdown = hostile.map_page().markdown if page == "map" else hostile.concept_page("lie").markdown
+def test_hostile_labels_stay_text(hostile: PageKit, page: str) -> None:
+    markdown = map_page(hostile).markdown if page == "map" else concept_page(hostile, "lie").markdown
     svg = svg_of(markdown)  # well-formed XML, so nothing closed an element or a comment early
     for element in svg.iter():
         assert element.tag in SVG_TAGS, element.tag
@@ -166,8 +172,8 @@ def test_hostile_labels_stay_text(hostile: Renderer, page: str) -> None:
     assert "<script>" not in markdown and "<img" not in markdown and "<b>" not in markdown
 
 
-def test_hostile_labels_stay_text_in_the_text_equivalent(hostile: Renderer) -> None:
-    markdown = hostile.map_page().markdown
+def test_hostile_labels_stay_text_in_the_text_equivalent(hostile: PageKit) -> None:
+    markdown = map_page(hostile).markdown
     parser = TagCollector()
     parser.feed(markdown[markdown.index("## The map as text"):])
     assert {tag for tag, _ in parser.tags} <= {"dl", "dt", "dd", "a"}
@@ -177,18 +183,18 @@ def test_hostile_labels_stay_text_in_the_text_equivalent(hostile: Renderer) -> N
 # --- layout --------------------------------------------------------------------------------------
 
 
-def test_no_two_labels_overlap_on_the_map(real: Renderer) -> None:
+def test_no_two_labels_overlap_on_the_map(real: PageKit) -> None:
     drawing = draw_map(real.concept_graph, lambda kind, record_id: f"{kind}/{record_id}")
     assert overlapping(drawing) == []
 
 
-def test_no_two_labels_overlap_in_any_neighbourhood(real: Renderer) -> None:
+def test_no_two_labels_overlap_in_any_neighbourhood(real: PageKit) -> None:
     for concept_id in real.index.concepts:
         drawing = draw_neighbourhood(neighbourhood(real.index, concept_id), lambda kind, rid: rid)
         assert overlapping(drawing) == [], concept_id
 
 
-def test_a_concept_of_one_paper_sits_nearer_that_paper_than_one_all_papers_share(real: Renderer) -> None:
+def test_a_concept_of_one_paper_sits_nearer_that_paper_than_one_all_papers_share(real: PageKit) -> None:
     drawing = draw_map(real.concept_graph, lambda kind, record_id: record_id)
     at = {item.node.key: (item.x, item.y) for item in drawing.nodes}
 
@@ -232,14 +238,14 @@ def edges_in_text(markdown: str) -> set[tuple[str, frozenset[str]]]:
     return edges
 
 
-def test_text_equivalent_lists_the_same_edges_as_the_map(real: Renderer) -> None:
-    markdown = real.map_page().markdown
+def test_text_equivalent_lists_the_same_edges_as_the_map(real: PageKit) -> None:
+    markdown = map_page(real).markdown
     drawn = edges_in_svg(markdown)
     assert {kind for kind, _ in drawn} == {"sense", "mention", "related"}
     assert edges_in_text(markdown) == drawn
 
 
-def test_map_draws_every_sense_and_mention(real: Renderer) -> None:
+def test_map_draws_every_sense_and_mention(real: PageKit) -> None:
     edges = {(edge.kind, edge.source, edge.target) for edge in real.concept_graph.edges}
     for concept in real.index.concepts.values():
         for sense in concept.senses:
@@ -250,7 +256,7 @@ def test_map_draws_every_sense_and_mention(real: Renderer) -> None:
 
 
 @pytest.mark.parametrize(("limit", "drawn"), [(0, 0), (10, 10), (10_000, 112)])
-def test_map_keeps_the_most_shared_records_up_to_its_limit(real: Renderer, limit: int, drawn: int) -> None:
+def test_map_keeps_the_most_shared_records_up_to_its_limit(real: PageKit, limit: int, drawn: int) -> None:
     graph = build_graph(real.index, limit=limit)
     records = [node for node in graph.nodes.values() if node.kind != "papers"]
     assert len(records) == drawn
@@ -318,7 +324,7 @@ def test_neighbourhood_is_capped_and_says_what_it_leaves_out(
     assert (hood.concepts_left_out, hood.entities_left_out) == left_out
     assert len(hood.around) <= limit
     if limit == NEIGHBOURHOOD_LIMIT:
-        page = atlas.renderer().concept_page("hub").markdown
+        page = concept_page(PageKit(atlas.index), "hub").markdown
         assert len(nodes_of(svg_of(page))) == 1 + sum(shown)
         if left_out[0]:
             assert f"{left_out[0]} related concepts (all are listed under" in page
@@ -328,7 +334,7 @@ def test_neighbourhood_is_capped_and_says_what_it_leaves_out(
             assert "Left out" not in page
 
 
-def test_neighbourhood_of_a_real_concept(real: Renderer) -> None:
+def test_neighbourhood_of_a_real_concept(real: PageKit) -> None:
     hood = neighbourhood(real.index, "informal-learning")
     assert [node.id for node in hood.papers] == ["chen", "ernst", "he-wang"]
     assert len(hood.around) == NEIGHBOURHOOD_LIMIT

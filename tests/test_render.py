@@ -10,7 +10,17 @@ import pytest
 
 from conftest import FIXTURE_SITE
 from upgrading_atlas.atlas import build_atlas
-from upgrading_atlas.stage.render import MarkerError, Mention, format_citation
+from upgrading_atlas.link.urls import UrlScheme
+from upgrading_atlas.stage.backlinks import Mention, backlinks
+from upgrading_atlas.stage.fragments.citation import citation_block, format_citation
+from upgrading_atlas.stage.fragments.markers import MarkerError, expand_markers, marker_content
+from upgrading_atlas.stage.fragments.paper import paper_context, sections_list
+from upgrading_atlas.stage.fragments.table import comparison_table
+from upgrading_atlas.stage.kit import PageKit
+from upgrading_atlas.stage.pages.concept import concept_page
+from upgrading_atlas.stage.pages.crossrefs import crossrefs_page
+from upgrading_atlas.stage.pages.entity import entity_page
+from upgrading_atlas.stage.pages.indexes import concepts_index
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -38,23 +48,25 @@ def assert_golden(name: str, actual: str, update: bool) -> None:
 def renderer():
     atlas = build_atlas(FIXTURE_SITE / "annotations")
     assert atlas.problems == []
-    return atlas.renderer()
+    return PageKit(atlas.index)
 
 
 @pytest.mark.parametrize(
     ("golden", "make"),
     [
-        ("concept-lie.md", lambda r: r.concept_page("lie").markdown),
-        ("entity-lenovo.md", lambda r: r.entity_page("lenovo").markdown),
-        ("concepts-index.md", lambda r: r.concepts_index().markdown),
-        ("crossrefs.md", lambda r: r.crossrefs_page().markdown),
+        ("concept-lie.md", lambda r: concept_page(r, "lie").markdown),
+        ("entity-lenovo.md", lambda r: entity_page(r, "lenovo").markdown),
+        ("concepts-index.md", lambda r: concepts_index(r).markdown),
+        ("crossrefs.md", lambda r: crossrefs_page(r).markdown),
         ("table-fixture-glance.html",
-         lambda r: r.table("fixture-glance", "index.md", r.link_context("index.md"))),
-        ("citation-beta.html", lambda r: r.citation("beta", "papers/beta.md", r.link_context("papers/beta.md"))),
-        ("sections-alpha.html", lambda r: r.sections("alpha", "papers/alpha.md", r.link_context("papers/alpha.md"))),
+         lambda r: comparison_table(r, "fixture-glance", "index.md", r.link_context("index.md"))),
+        ("citation-beta.html",
+         lambda r: citation_block(r, "beta", "papers/beta.md", r.link_context("papers/beta.md"))),
+        ("sections-alpha.html",
+         lambda r: sections_list(r, "alpha", "papers/alpha.md", r.link_context("papers/alpha.md"))),
         ("paper-context-alpha.md",
-         lambda r: r.paper_context("alpha", "papers/alpha.md", r.link_context("papers/alpha.md"))),
-        ("backlinks-lie.html", lambda r: r.backlinks("concepts/lie", [
+         lambda r: paper_context(r, "alpha", "papers/alpha.md", r.link_context("papers/alpha.md"))),
+        ("backlinks-lie.html", lambda r: backlinks(r, "concepts/lie", [
             Mention("papers/alpha.md", "Alpha", "summary", "Summary"),
             Mention("papers/alpha.md", "Alpha", "firms", "Firms"),
             Mention("index.md", "Home", None),
@@ -68,9 +80,9 @@ def test_fragment_matches_golden(renderer, golden: str, make, update_goldens: bo
 
 def test_unknown_marker_argument_is_an_error(renderer) -> None:
     with pytest.raises(MarkerError, match="there is no table 'nope'"):
-        renderer.marker("table", "nope", "index.md", renderer.link_context("index.md"))
-    with pytest.raises(MarkerError, match="unknown marker atlas:tabel"):
-        renderer.marker("tabel", "x", "index.md", renderer.link_context("index.md"))
+        marker_content(renderer, "table", "nope", "index.md", renderer.link_context("index.md"))
+    with pytest.raises(MarkerError, match="there is no marker atlas:tabel"):
+        marker_content(renderer, "tabel", "x", "index.md", renderer.link_context("index.md"))
 
 
 def test_citation_shows_unknown_fields_as_unknown(renderer) -> None:
@@ -83,7 +95,7 @@ def test_citation_shows_unknown_fields_as_unknown(renderer) -> None:
 
 def test_markers_expand_in_page_markdown(renderer) -> None:
     page = "Intro\n\n<!-- atlas:table fixture-glance -->\n\nOutro\n"
-    expanded = renderer.expand_markers(page, "index.md")
+    expanded = expand_markers(renderer, page, "index.md")
     assert '<figure class="atlas-table" id="table-fixture-glance">' in expanded
     assert expanded.startswith("Intro") and expanded.rstrip().endswith("Outro")
 
@@ -92,7 +104,7 @@ def test_transposed_table_puts_rows_in_columns(renderer) -> None:
     table = renderer.index.tables["fixture-glance"]
     renderer.index.tables["fixture-glance"] = table.model_copy(update={"transpose": True})
     try:
-        html = renderer.table("fixture-glance", "index.md", renderer.link_context("index.md"))
+        html = comparison_table(renderer, "fixture-glance", "index.md", renderer.link_context("index.md"))
     finally:
         renderer.index.tables["fixture-glance"] = table
     header = html[html.index("<thead>"):html.index("</thead>")]
@@ -127,7 +139,7 @@ def _steps(markdown: str) -> list[str]:
 def test_reading_path_from_senses_reads_the_mechanism_first_and_the_foil_last(annotations) -> None:
     atlas = build_atlas(annotations(_three_papers()))
     assert atlas.problems == []
-    markdown = atlas.renderer().concept_page("cluster").markdown
+    markdown = concept_page(PageKit(atlas.index), "cluster").markdown
     assert _steps(markdown) == ["../../papers/gamma/#s1", "../../papers/beta/#s2", "../../papers/alpha/#s1"]
 
 
@@ -137,18 +149,17 @@ def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
                                       "  - {paper: alpha, at: {section: s2}}\n")
     atlas = build_atlas(annotations(files))
     assert atlas.problems == []
-    markdown = atlas.renderer().concept_page("cluster").markdown
+    markdown = concept_page(PageKit(atlas.index), "cluster").markdown
     assert _steps(markdown) == ["../../papers/beta/#s1", "../../papers/alpha/#s2"]
     assert "Start with beta." in markdown and "An order in which to read" in markdown
 
 
 def test_concept_of_fewer_papers_has_no_reading_path(annotations) -> None:
     atlas = build_atlas(annotations())
-    assert "{#reading-path}" not in atlas.renderer().concept_page("lie").markdown
+    assert "{#reading-path}" not in concept_page(PageKit(atlas.index), "lie").markdown
 
 
 def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) -> None:
-    from upgrading_atlas.link.urls import UrlScheme
     atlas = build_atlas(annotations({"concepts/rd.yml": """
         id: rd
         term: R&D offshoring
@@ -157,7 +168,7 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
           - {paper: alpha, term_used: R&D, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
-    markdown = atlas.renderer(UrlScheme(True, "https://example.org/atlas/")).concept_page("rd").markdown
+    markdown = concept_page(PageKit(atlas.index, UrlScheme(True, "https://example.org/atlas/")), "rd").markdown
     cite = markdown.split("## Cite this page {#cite}", 1)[1]
     assert '<span class="atlas-page-url">https://example.org/atlas/concepts/rd/</span>' in cite
     assert "title = {R\\&amp;D offshoring}" in cite          # BibTeX-escaped, then HTML-escaped
@@ -175,7 +186,7 @@ def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
           - {paper: alpha, term_used: minying, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
-    renderer = atlas.renderer()
-    for markdown in (renderer.concept_page("minying").markdown, renderer.concepts_index().markdown):
+    renderer = PageKit(atlas.index)
+    for markdown in (concept_page(renderer, "minying").markdown, concepts_index(renderer).markdown):
         assert '<span lang="zh">民营</span>' in markdown
         assert "<span>minying</span>" in markdown

@@ -10,6 +10,7 @@ hand-written page once with the same extension to learn which links it will get,
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 from collections import defaultdict
@@ -25,6 +26,7 @@ from ..index import AtlasIndex, LinkTarget
 from ..link.linker import TermMatcher
 from ..link.markdown_extension import AtlasExtension, page_marker
 from ..link.urls import UrlScheme
+from ..problems import Problem, display_path
 from .backlinks import Mention, fill_backlinks, plain_heading
 from .builders import BUILDERS, Builder
 from .citations import highwire_meta
@@ -80,7 +82,8 @@ class StagedSite:
 
     files: dict[str, bytes] = field(default_factory=dict)
     """Each file's path relative to the folder (``concepts/lie.md``) and its content."""
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems in the hand-written pages, located in the docs folder."""
     matcher: TermMatcher | None = None
     """The names the Markdown extension links, as staging found them."""
 
@@ -112,9 +115,10 @@ def stage_site(
             mentions[f"{target.kind}/{target.id}"].append(Mention(page.source, str(title)))
     finder = MentionFinder(kit, markdown_settings or MarkdownSettings())
     for source, text in sorted(pages.items()):
-        page = stage_page(kit, finder, source, text, staged.problems.append)
-        staged.files[source] = with_page_scripts(page.text).encode("utf-8")
-        for target, mention in page.mentions:
+        written = stage_page(kit, finder, source, text, lambda problem: staged.problems.append(
+            dataclasses.replace(problem, file=display_path(docs_dir / problem.file, docs_dir))))
+        staged.files[source] = with_page_scripts(written.text).encode("utf-8")
+        for target, mention in written.mentions:
             mentions[f"{target.kind}/{target.id}"].append(mention)
     for page in generated:
         text = with_page_scripts(fill_backlinks(kit, page.markdown, page.source, mentions))
@@ -157,7 +161,7 @@ def data_files(kit: PageKit) -> dict[str, bytes]:
 
 
 def stage_page(
-    kit: PageKit, finder: MentionFinder, source: str, text: str, report: Callable[[str], None]
+    kit: PageKit, finder: MentionFinder, source: str, text: str, report: Callable[[Problem], None]
 ) -> HandWrittenPage:
     """A hand-written page with its markers expanded, its paper's citation tags in its front matter,
     and the line that tells the Markdown extension which page it is."""
@@ -165,7 +169,9 @@ def stage_page(
     context = kit.link_context(source)
 
     def on_error(number: int, line: str, error: MarkerError) -> str:
-        report(f"{source}:{body_line + number - 1}: {line.strip()}: {error}")
+        marker = MARKER.match(line)
+        field = f"atlas:{marker['name']}" if marker else "marker"
+        report(Problem(source, body_line + number - 1, 1, field, error.message, error.fix))
         return '<p class="atlas-error">This generated block could not be built.</p>'
 
     lines = expand_marker_lines(kit, body.splitlines(), source, context, on_error)

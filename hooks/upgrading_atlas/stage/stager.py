@@ -45,5 +45,5 @@ class Stager:
         staged = stage_site(atlas.index, docs_dir, builder=self.builder, urls=urls,
                             markdown_settings=markdown_settings, template_dirs=self.template_dirs)
         written, removed = write_staged(staged, out_dir)
-        return StageResult([str(problem) for problem in atlas.problems] + staged.problems,
+        return StageResult([str(problem) for problem in atlas.problems + staged.problems],
                            staged.matcher, written, removed, time.perf_counter() - start)

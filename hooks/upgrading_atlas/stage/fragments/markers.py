@@ -27,6 +27,11 @@ MARKER_NAMES = ("table", *PAPER_FRAGMENTS)
 class MarkerError(ValueError):
     """A page asks for generated content that does not exist."""
 
+    def __init__(self, message: str, fix: str):
+        super().__init__(f"{message} — {fix}")
+        self.message = message
+        self.fix = fix
+
 
 def expand_markers(kit: PageKit, markdown: str, source: str, context: LinkContext | None = None) -> str:
     """Replace every marker line in a page's Markdown with the content it asks for."""
@@ -61,10 +66,12 @@ def marker_content(kit: PageKit, name: str, argument: str | None, source: str, c
     """The content one marker asks for; ``MarkerError`` if it names nothing known."""
     if name == "table":
         if argument not in kit.index.tables:
-            raise MarkerError(f"there is no table {argument!r}; tables: {', '.join(kit.index.tables)}")
+            raise MarkerError(f"there is no table {argument!r}",
+                              f"name one of the tables: {', '.join(kit.index.tables)}")
         return comparison_table(kit, argument, source, context)
     if name in PAPER_FRAGMENTS:
         if argument not in kit.index.papers:
-            raise MarkerError(f"there is no paper {argument!r}; papers: {', '.join(kit.index.papers)}")
+            raise MarkerError(f"there is no paper {argument!r}",
+                              f"name one of the papers: {', '.join(kit.index.papers)}")
         return PAPER_FRAGMENTS[name](kit, argument, source, context)
-    raise MarkerError(f"unknown marker atlas:{name}; markers: {', '.join(MARKER_NAMES)}")
+    raise MarkerError(f"there is no marker atlas:{name}", f"use one of: {', '.join(MARKER_NAMES)}")

@@ -99,8 +99,9 @@ def _shared_concepts(kit: PageKit, source: str, a: str, b: str) -> list[dict[str
 def _senses_of(kit: PageKit, source: str, concept: Concept, paper: str, concept_href: str) -> list[dict[str, Any]]:
     anchors = dict(zip(map(id, concept.senses), sense_anchors(concept), strict=True))
     senses: list[Sense] = [sense for sense in concept.senses if sense.paper == paper]
-    return [{"record": sense, "role_label": ROLE_WORDS[sense.role][0], "card_href": f"{concept_href}#{anchors[id(sense)]}",
-             **kit.located(source, paper, sense.at)} for sense in senses]
+    return [{"record": sense, "role_label": ROLE_WORDS[sense.role][0],
+             "card_href": f"{concept_href}#{anchors[id(sense)]}", **kit.located(source, paper, sense.at)}
+            for sense in senses]
 
 
 def _shared_crossrefs(kit: PageKit, a: str, b: str) -> list[str]:

@@ -32,7 +32,7 @@ def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
     source = kit.urls.source("concepts", concept_id)
     context = kit.link_context(source, ("concepts", concept_id))
     anchors = sense_anchors(concept)
-    senses = []
+    senses: list[dict[str, Any]] = []
     for sense, anchor in zip(concept.senses, anchors, strict=True):
         quote_at = sense.quote.at if sense.quote and sense.quote.at else sense.at
         senses.append({
@@ -44,6 +44,9 @@ def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
             **kit.located(source, sense.paper, sense.at),
             "quote": kit.located(source, sense.paper, quote_at) if sense.quote else None,
         })
+    # one order of papers on every page, so a reader finds each paper in the same place
+    order = {paper: position for position, paper in enumerate(kit.paper_order())}
+    senses.sort(key=lambda item: order.get(item["record"].paper, len(order)))
     papers = list(dict.fromkeys(sense.paper for sense in concept.senses))
     markdown = kit.render(
         "concept.md.j2",
