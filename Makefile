@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test check export new urls schema lint bench pages clean lock
+ZENSICAL_DIR := .cache/atlas/zensical
+
+.PHONY: serve build build-zensical test check export new urls schema lint bench pages clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -21,6 +23,11 @@ serve: $(STAMP)  ## live preview at http://127.0.0.1:8000, reloading on edits of
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict
+
+build-zensical: $(STAMP)  ## the same site built with Zensical, from the same staging, into site-zensical/
+	$(BIN)/python -m upgrading_atlas stage $(ZENSICAL_DIR)/docs --builder zensical --builder-config $(ZENSICAL_DIR)/zensical.yml
+	$(BIN)/zensical build --clean --strict -f $(ZENSICAL_DIR)/zensical.yml
+	rm -rf site-zensical && mv $(ZENSICAL_DIR)/site site-zensical
 
 check: $(STAMP)  ## validate the annotations without building
 	$(BIN)/python -m upgrading_atlas check
@@ -57,4 +64,4 @@ lock:  ## re-resolve requirements.lock from pyproject.toml (needs network)
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site screenshots .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .cache screenshots .venv .pytest_cache .mypy_cache .ruff_cache

@@ -92,16 +92,53 @@ def copy_fixture_site(destination: Path) -> Path:
     return site
 
 
+BUILDERS = ("mkdocs", "zensical")
+"""The builders the site is built with: the same staging, two renderers."""
+
+
+def build_real_site(builder: str, work: Path) -> Path:
+    """The real site built strictly with ``builder`` (the way ``make build`` and ``make build-zensical``
+    do) into a folder under ``work``; returns the built site."""
+    if builder == "mkdocs":
+        commands = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")]]
+    else:
+        config = work / "zensical.yml"
+        commands = [
+            [sys.executable, "-m", "upgrading_atlas", "stage", str(work / "docs"), "--builder", "zensical",
+             "--builder-config", str(config)],
+            [str(Path(sys.executable).parent / "zensical"), "build", "--clean", "--strict", "-f", str(config)],
+        ]
+    for command in commands:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=900)
+        assert result.returncode == 0, " ".join(command) + "\n" + result.stdout + result.stderr
+    return work / "site"
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def _site_built_with(builder: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if builder not in _BUILT:
+        _BUILT[builder] = build_real_site(builder, tmp_path_factory.mktemp(f"real-site-{builder}"))
+    return _BUILT[builder]
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def builder(request: pytest.FixtureRequest) -> str:
+    """Each builder in turn."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with ``mkdocs build --strict`` for every test that reads it."""
-    output = tmp_path_factory.mktemp("real-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=900,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+def real_site(builder: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per builder, for every test that reads it."""
+    return _site_built_with(builder, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built with MkDocs, for tests of what only MkDocs does."""
+    return _site_built_with("mkdocs", tmp_path_factory)
 
 
 def run_mkdocs_build(site: Path, output: Path) -> subprocess.CompletedProcess[str]:

@@ -99,7 +99,8 @@ def test_no_published_url_disappears(site: Path) -> None:
     assert not unregistered, "new URLs to register with `make urls`:\n" + "\n".join(unregistered)
 
 
-def test_build_is_reproducible(site: Path, tmp_path: Path) -> None:
+def test_build_is_reproducible(mkdocs_site: Path, tmp_path: Path) -> None:
+    site = mkdocs_site
     again = tmp_path / "again"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],

@@ -35,6 +35,8 @@ ROLE_WORDS = {
 }
 """Each role a concept plays in a paper, in plain words: a short label, and what it means."""
 
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+"""An alias that is an acronym, such as ``OEM`` or ``CAS``: it joins the name in a page's title."""
 HAN_CHARACTERS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -133,6 +135,13 @@ class PageKit:
     def paper_order(self) -> list[str]:
         """The papers in the one order the atlas uses everywhere: by id."""
         return sorted(self.index.papers)
+
+
+def page_title(name: str, aliases: Iterable[str]) -> str:
+    """A concept's or entity's page title: its name, and its acronym where it has one, as readers
+    often know it by that (``Original equipment manufacturing (OEM)``)."""
+    acronym = next((alias for alias in aliases if ACRONYM.match(alias)), None)
+    return f"{name} ({acronym})" if acronym and acronym not in name else name
 
 
 def template_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:

@@ -12,7 +12,7 @@ import markupsafe
 from ...index import plain_text
 from ...model import Concept, Sense
 from ..citations import page_bibtex, page_csl_json_text
-from ..kit import ROLE_WORDS, GeneratedPage, PageKit
+from ..kit import ROLE_WORDS, GeneratedPage, PageKit, page_title
 from .crossrefs import crossref_items
 from .map import neighbourhood
 
@@ -51,6 +51,7 @@ def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
     markdown = kit.render(
         "concept.md.j2",
         concept=concept,
+        title=page_title(concept.term, concept.aliases),
         # themes write the description into a <meta> attribute without escaping it
         plain_definition=html.escape(plain_text(concept.definition)),
         md=kit.safe_markdown(context),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from ...index import plain_text
-from ..kit import GeneratedPage, PageKit
+from ..kit import GeneratedPage, PageKit, page_title
 from .concept import page_citation
 from .crossrefs import crossref_items
 
@@ -24,6 +24,7 @@ def entity_page(kit: PageKit, entity_id: str) -> GeneratedPage:
     markdown = kit.render(
         "entity.md.j2",
         entity=entity,
+        title=page_title(entity.name, entity.aliases),
         plain_description=html.escape(plain_text(entity.description)),
         md=kit.safe_markdown(context),
         mentions=mentions,
