@@ -1,44 +1,23 @@
-"""The real site as a reader meets it: Chromium, driven by Playwright, on the built site served locally.
-
-Playwright's own browser download does not work everywhere, so these tests drive the system's
-Chromium (Debian's ``chromium`` package). Without it they are skipped with a message, unless
-``ATLAS_BROWSER_TESTS=required`` (as in CI), where a missing browser is a failure.
-"""
+"""The real site as a reader meets it: Chromium, driven by Playwright, on the built site served locally
+(see ``browser.py`` for the browser and when these tests are skipped)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser import AXE, require_chromium
+from playwright.sync_api import Browser, Page, Route
 
-from conftest import ROOT, served
+from conftest import ROOT
 from upgrading_atlas.atlas import build_atlas
 
 pytestmark = pytest.mark.build
-
-CHROMIUM = os.environ.get("ATLAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-HOW_TO_RUN = ("install Chromium (Debian: `apt-get install chromium`) or set ATLAS_CHROMIUM to a Chromium "
-              "binary, then run `make test`")
-# Chromium, as root and on a closed network, needs these to start quietly
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-try:
-    from playwright.sync_api import Browser, Page, Route, sync_playwright
-except ImportError:  # pragma: no cover - the lock file installs it
-    pytest.skip("Playwright is not installed: run `make test`, which installs it", allow_module_level=True)
-
-if not Path(CHROMIUM).is_file():
-    if os.environ.get("ATLAS_BROWSER_TESTS") == "required":
-        pytest.fail(f"no Chromium at {CHROMIUM}: {HOW_TO_RUN}", pytrace=False)
-    pytest.skip(f"browser tests skipped, no Chromium at {CHROMIUM}: {HOW_TO_RUN}", allow_module_level=True)
+require_chromium()
 
 PAGE_KINDS = {
     "home": "",
@@ -53,20 +32,6 @@ PAGE_KINDS = {
     "contributor guide": "contribute/errors/",
     "engine reference": "contribute/reference/",
 }
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with served(real_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

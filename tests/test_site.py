@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -173,3 +174,61 @@ def test_linkchecker_finds_no_broken_internal_link(site: Path, tmp_path: Path) -
         )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     assert "0 warnings found" in result.stdout and "0 errors found" in result.stdout
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees (text nodes outside scripts and styles, and the tooltips of title
+    attributes), with character references decoded once, as a browser does."""
+
+    HIDDEN = frozenset({"script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        for name, value in attrs:
+            if name in {"title", "alt", "aria-label", "placeholder"} and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+
+
+def test_no_page_shows_a_character_reference(site: Path) -> None:
+    """Text escaped twice shows "&amp;" to readers: nowhere, on any page."""
+    shown: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        parser = _VisibleText()
+        parser.feed(path.read_text(encoding="utf-8"))
+        found = [match.group() for part in parser.parts for match in CHARACTER_REFERENCE.finditer(part)]
+        if found:
+            shown[path.relative_to(site).as_posix()] = sorted(set(found))
+    assert shown == {}
+
+
+def test_each_pair_of_papers_has_a_compare_page_linking_both(site: Path, atlas) -> None:
+    papers = sorted(atlas.index.papers)
+    index = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    for first, second in itertools.combinations(papers, 2):
+        page = site / "compare" / f"{first}-and-{second}" / "index.html"
+        assert page.is_file(), f"no compare page for {first} and {second}"
+        html = page.read_text(encoding="utf-8")
+        for paper in (first, second):
+            assert re.search(rf'href="[./]*papers/{paper}/"', html), f"{page} does not link {paper}"
+        assert f"{first}-and-{second}/" in index
+    for paper in papers:
+        html = (site / "papers" / paper / "index.html").read_text(encoding="utf-8")
+        others = [other for other in papers if other != paper]
+        assert all(f"compare/{'-and-'.join(sorted((paper, other)))}/" in html for other in others)
