@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import subprocess
@@ -457,6 +458,17 @@ def test_fixture_map_page_matches_golden(update_goldens: bool) -> None:
     """The whole page of the fixture's map (two papers): structure, drawing and text, reviewed."""
     renderer = build_atlas(FIXTURE_SITE / "annotations").renderer()
     assert_golden("map-fixture.md", renderer.map_page().markdown, update_goldens)
+
+
+@pytest.mark.build
+def test_the_drawings_stay_out_of_the_search_index(real_site: Path) -> None:
+    """Material's search matches an excluded element by its tag name only, so an excluded element
+    with one of the same tag inside stops being excluded there: the drawings must stay out anyway."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"].startswith(("map/", "concepts/")):
+            assert "(paper" not in doc["text"] and "(concept:" not in doc["text"], doc["location"]
+            assert "#focus-" not in doc["location"] and "#overview" not in doc["location"], doc["location"]
 
 
 # --- the neighbourhood ---------------------------------------------------------------------------
