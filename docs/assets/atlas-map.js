@@ -7,8 +7,7 @@
 (function () {
   "use strict";
 
-  var ZOOM_STEP = 1.5;
-  var LARGEST_SCALE = 2.5;  // zoom in no further than two and a half times the drawn size
+  var SCALES = [0.7, 1, 1.5, 2, 2.5];  // zoom steps, as the size drawn over the size laid out: 1 is legible
 
   function setUp() {
     document.querySelectorAll("figure.atlas-map").forEach(function (figure) {
@@ -99,7 +98,7 @@
     var hint = controls.querySelector(".atlas-map__hint");
     var width = svg.viewBox.baseVal.width;
     var height = svg.viewBox.baseVal.height;
-    var level = 1;
+    var scale = 0;  // 0: fitted to the frame
     var fit = 1;
 
     function measureFit() {
@@ -110,21 +109,27 @@
       }
     }
 
-    function largest() {
-      return Math.max(1, LARGEST_SCALE / fit);
+    /* The next step in or out from what is drawn now; 0 when out reaches the fitted size. */
+    function step(inwards) {
+      var now = scale || fit;
+      if (inwards) {
+        return SCALES.filter(function (each) { return each > now * 1.05; })[0] || now;
+      }
+      var smaller = SCALES.filter(function (each) { return each < now * 0.95 && each > fit * 1.05; });
+      return smaller.length ? smaller[smaller.length - 1] : 0;
     }
 
     function apply(next) {
       var centreX = (frame.scrollLeft + frame.clientWidth / 2) / Math.max(frame.scrollWidth, 1);
       var centreY = (frame.scrollTop + frame.clientHeight / 2) / Math.max(frame.scrollHeight, 1);
       measureFit();
-      level = Math.min(Math.max(next, 1), largest());
-      var zoomed = level > 1.001;
+      scale = next > fit * 1.05 ? next : 0;
+      var zoomed = scale > 0;
       figure.classList.toggle("is-zoomed", zoomed);
       if (zoomed) {
         svg.style.maxWidth = svg.style.maxHeight = "none";
-        svg.style.width = (width * fit * level) + "px";
-        svg.style.height = (height * fit * level) + "px";
+        svg.style.width = (width * scale) + "px";
+        svg.style.height = (height * scale) + "px";
         frame.scrollLeft = centreX * frame.scrollWidth - frame.clientWidth / 2;
         frame.scrollTop = centreY * frame.scrollHeight - frame.clientHeight / 2;
       }
@@ -132,7 +137,7 @@
       controls.hidden = !zoomed && fit >= 0.95;
       controls.querySelector("[data-zoom='out']").disabled = !zoomed;
       controls.querySelector("[data-zoom='fit']").disabled = !zoomed;
-      controls.querySelector("[data-zoom='in']").disabled = level >= largest() - 0.001;
+      controls.querySelector("[data-zoom='in']").disabled = step(true) === (scale || fit);
       if (hint) {
         hint.textContent = zoomed ? "Drag the drawing to move around it; Fit shows it whole."
           : fit < 0.8 ? "Zoom in with + (or pinch) to read small names, then drag to move around."
@@ -146,12 +151,12 @@
         return;
       }
       var action = button.dataset.zoom;
-      apply(action === "in" ? level * ZOOM_STEP : action === "out" ? level / ZOOM_STEP : 1);
+      apply(action === "fit" ? 0 : step(action === "in"));
     });
-    figure.addEventListener("atlas-map:shown", function () { apply(1); });
-    window.addEventListener("resize", function () { apply(level); });
+    figure.addEventListener("atlas-map:shown", function () { apply(0); });
+    window.addEventListener("resize", function () { apply(scale); });
     dragToPan(figure, frame);
-    apply(1);
+    apply(0);
   }
 
   /* A mouse drags a zoomed drawing; a drag that moved does not also open the link it began on. */
