@@ -434,7 +434,8 @@ def many_papers(count: int) -> dict[str, str]:
     for concept, papers in (("shared", ("p00", "p01")), ("own", ("p00",))):
         senses = "\n".join(f"  - {{paper: {p}, term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
                            for p in papers)
-        files[f"concepts/{concept}.yml"] = f"id: {concept}\nterm: {concept.title()}\ndefinition: D.\nsenses:\n{senses}\n"
+        files[f"concepts/{concept}.yml"] = (
+            f"id: {concept}\nterm: {concept.title()}\ndefinition: D.\nsenses:\n{senses}\n")
     return files
 
 
