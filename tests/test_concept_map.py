@@ -472,6 +472,23 @@ def test_the_drawings_stay_out_of_the_search_index(real_site: Path) -> None:
             assert "#focus-" not in doc["location"] and "#overview" not in doc["location"], doc["location"]
 
 
+def test_the_views_of_the_map_are_published_anchors(tmp_path: Path) -> None:
+    """A syllabus may link to one paper's view, or to one concept's neighbourhood: the registry keeps them."""
+    from upgrading_atlas.registry import site_urls
+
+    pages = {
+        "map/index.html": '<section id="overview"><h2 id="overview-title">All</h2></section>'
+                          '<section id="focus-chen"><h2 id="focus-chen-title">Chen</h2></section>'
+                          '<h2 id="map-as-text">As text</h2>',
+        "concepts/lie/index.html": '<h2 id="senses">Senses</h2><h2 id="neighbourhood">Neighbourhood</h2>',
+    }
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    urls, _ = site_urls(tmp_path)
+    assert urls == {"map/", "map/#overview", "map/#focus-chen", "concepts/lie/", "concepts/lie/#neighbourhood"}
+
+
 # --- the neighbourhood ---------------------------------------------------------------------------
 
 
