@@ -6,6 +6,8 @@ word longer than the limit keeps a line of its own.
 
 from __future__ import annotations
 
+import functools
+
 # Advance widths of Helvetica and Arial, in thousandths of an em, for printable ASCII from the space
 # on. Labels are measured with them so that boxes fit the text without a browser.
 _WIDTHS = (
@@ -38,6 +40,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return total / 1000 * size * WIDTH_SLACK * (BOLD if bold else 1.0)
 
 
+@functools.lru_cache(maxsize=16_384)  # a label recurs on many pages: its concept's, its neighbours'
 def wrap_label(label: str, size: float, max_width: float, bold: bool = False) -> tuple[str, ...]:
     """``label`` broken at spaces into as few lines as fit in ``max_width``, as even in width as
     they can be; a word wider than that stands alone on its line, whole."""
