@@ -260,7 +260,7 @@
         if (title) {
           title.focus({ preventScroll: true });
         }
-        if (section.getBoundingClientRect().top < 0) {
+        if (section.getBoundingClientRect().top < parseFloat(getComputedStyle(section).scrollMarginTop || "0")) {
           section.scrollIntoView();
         }
       }
