@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, Route
 
 from conftest import ROOT
 from upgrading_atlas.atlas import build_atlas
+from upgrading_atlas.stage.kit import PageKit
 
 pytestmark = pytest.mark.build
 require_chromium()
@@ -29,6 +30,7 @@ PAGE_KINDS = {
     "comparison": "comparisons/",
     "cross-references": "crossrefs/",
     "map": "map/",
+    "map, one paper": "map/#focus-he-wang",
     "contributor guide": "contribute/errors/",
     "engine reference": "contribute/reference/",
 }
@@ -124,28 +126,182 @@ def test_first_tap_previews_and_second_tap_opens(browser: Browser, base_url: str
 # --- the concept map ------------------------------------------------------------------------------
 
 
-def test_map_renders_and_a_click_opens_the_concept(page: Page, base_url: str) -> None:
-    page.goto(base_url + "map/")
-    svg = page.locator("figure.atlas-map--full svg.atlas-map__svg")
-    svg.wait_for(state="visible")
-    box = svg.bounding_box()
-    assert box and box["width"] > 600 and box["height"] > 400
-    assert page.locator("figure.atlas-map--full .atlas-map__node").count() > 100
-    assert page.locator("form.atlas-map-filters").is_visible(), "the script did not show the filters"
-    page.locator("#map-concept-informal-learning").click()
-    page.wait_for_url("**/concepts/informal-learning/")
+SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+VISIBLE_VIEW = ".atlas-map-view:not([hidden])"
 
 
-def test_map_filter_by_paper_hides_what_only_that_paper_uses(page: Page, base_url: str) -> None:
+@pytest.fixture(params=list(SCREENS))
+def screen(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    """A page at 1280×800 and at 390×844, the phone with touch."""
+    phone = request.param == "phone"
+    context = browser.new_context(viewport=SCREENS[request.param], is_mobile=phone, has_touch=phone)
+    yield context.new_page()
+    context.close()
+
+
+def _map_geometry(page: Page) -> dict[str, Any]:
+    """The frame, the drawing and each drawn node of the map's visible view, as the screen shows them."""
+    return page.evaluate("""selector => {
+        const view = document.querySelector(selector);
+        const rect = element => { const r = element.getBoundingClientRect();
+                                  return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+        const frame = view.querySelector('.atlas-map__frame');
+        return {
+            id: view.id, frame: rect(frame), svg: rect(view.querySelector('svg')),
+            scrollWidth: frame.scrollWidth, clientWidth: frame.clientWidth,
+            pageWidth: document.documentElement.scrollWidth,
+            nodes: [...view.querySelectorAll('.atlas-map__node')].map(node => ({
+                key: node.dataset.key, papers: node.dataset.papers.split(' '), box: rect(node),
+                label: rect(node.querySelector('text')),
+                text: ([...node.querySelectorAll('tspan')].map(line => line.textContent).join(' ')
+                       || node.querySelector('text').textContent),
+                title: node.querySelector('title').textContent})),
+        };
+    }""", VISIBLE_VIEW)
+
+
+def _overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
+    slack = 0.5  # a rounding pixel where two labels meet is not an overlap a reader sees
+    return (a["left"] < b["right"] - slack and b["left"] < a["right"] - slack
+            and a["top"] < b["bottom"] - slack and b["top"] < a["bottom"] - slack)
+
+
+def _inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (inner["left"] >= outer["left"] - 1 and inner["right"] <= outer["right"] + 1
+            and inner["top"] >= outer["top"] - 1 and inner["bottom"] <= outer["bottom"] + 1)
+
+
+def _choose_view(page: Page, label: str) -> None:
+    link = page.locator(".atlas-map-picker > ul a", has_text=label)
+    if page.viewport_size and page.viewport_size["width"] < 600:
+        link.tap()
+    else:
+        link.click()
+
+
+def test_map_labels_are_whole_and_apart_in_every_view(screen: Page, base_url: str) -> None:
+    """As drawn by the browser's own font: no label cut, none over another, none outside the drawing."""
+    index = build_atlas(ROOT / "annotations").index
+    names = {f"paper-{p.id}": p.short_title for p in index.papers.values()}
+    names |= {f"concept-{c.id}": c.term for c in index.concepts.values()}
+    names |= {f"entity-{e.id}": e.name for e in index.entities.values()}
+    screen.goto(base_url + "map/")
+    labels = [link.inner_text() for link in screen.locator(".atlas-map-picker > ul a").all()]
+    assert len(labels) == 1 + len(index.papers)
+    for label in labels:
+        _choose_view(screen, label)
+        geometry = _map_geometry(screen)
+        nodes = geometry["nodes"]
+        assert nodes, label
+        for node in nodes:
+            assert "…" not in node["text"], node["text"]
+            assert node["text"] == " ".join(names[node["key"]].split()), node["key"]
+            assert _inside(node["label"], geometry["svg"]), (label, node["key"])
+        labelled = [node["label"] for node in nodes]
+        clashes = [(nodes[i]["key"], nodes[j]["key"]) for i in range(len(nodes)) for j in range(i + 1, len(nodes))
+                   if _overlaps(labelled[i], labelled[j])]
+        assert clashes == [], label
+
+
+def test_map_fits_the_screen_width_at_load_and_zooms(screen: Page, base_url: str) -> None:
+    screen.goto(base_url + "map/")
+    geometry = _map_geometry(screen)
+    width = screen.viewport_size["width"] if screen.viewport_size else 0
+    assert geometry["id"] == "overview"
+    assert geometry["pageWidth"] <= width, "the page scrolls sideways"
+    assert geometry["scrollWidth"] <= geometry["clientWidth"] + 1, "the drawing is wider than its frame"
+    assert _inside(geometry["svg"], geometry["frame"])
+    assert all(_inside(node["box"], geometry["frame"]) for node in geometry["nodes"])
+    if width > 600:
+        return
+    controls = screen.locator(f"{VISIBLE_VIEW} .atlas-map__controls")
+    assert controls.is_visible()
+    hint = controls.locator(".atlas-map__hint")
+    assert "zoom in" in hint.inner_text().lower() and "move around" in hint.inner_text().lower()
+    zoom_in = controls.locator("[data-zoom='in']")
+    zoom_in.tap()
+    zoom_in.tap()
+    zoomed = _map_geometry(screen)
+    assert zoomed["scrollWidth"] > zoomed["clientWidth"] * 1.5
+    assert "drag" in hint.inner_text().lower(), "a zoomed map must say that it pans"
+    assert zoomed["pageWidth"] <= width, "zooming made the page, not the frame, scroll"
+    controls.locator("[data-zoom='fit']").tap()
+    assert _map_geometry(screen)["scrollWidth"] <= geometry["clientWidth"] + 1
+
+
+def test_focus_on_a_paper_shows_its_nodes_laid_out_within_the_frame(screen: Page, base_url: str) -> None:
+    atlas = build_atlas(ROOT / "annotations")
+    graph = PageKit(atlas.index).concept_graph
+    paper = "zhou"
+    screen.goto(base_url + "map/")
+    overview = _map_geometry(screen)
+    _choose_view(screen, atlas.index.papers[paper].short_title)
+    assert urlsplit(screen.url).fragment == f"focus-{paper}"
+    assert screen.evaluate("scrollY") < 200, "choosing a view jumped down the page"
+    focus = _map_geometry(screen)
+    assert focus["id"] == f"focus-{paper}"
+    expected = {f"paper-{paper}"} | {node.key for node in graph.of_paper(paper)}
+    assert {node["key"] for node in focus["nodes"]} == expected
+    assert all(paper in node["papers"] for node in focus["nodes"])
+    assert all(_inside(node["box"], focus["frame"]) for node in focus["nodes"])
+    # laid out afresh: the nodes fill the drawing's width, not a corner of the overview's
+    left = min(node["box"]["left"] for node in focus["nodes"])
+    right = max(node["box"]["right"] for node in focus["nodes"])
+    assert right - left > 0.9 * (focus["svg"]["right"] - focus["svg"]["left"])
+    assert not {node["key"] for node in overview["nodes"]} >= expected
+    screen.go_back()
+    assert _map_geometry(screen)["id"] == "overview"
+
+
+def test_a_paper_on_the_overview_opens_its_view_and_its_centre_opens_its_page(page: Page, base_url: str) -> None:
     page.goto(base_url + "map/")
-    only_chen = page.locator('.atlas-map--full .atlas-map__node[data-papers="chen"]').first
-    shared = page.locator("#map-concept-informal-learning")  # Chen, Ernst, He & Wang
-    assert only_chen.is_visible() and shared.is_visible()
-    page.locator('form.atlas-map-filters input[name="paper"][value="chen"]').uncheck()
-    assert only_chen.is_hidden()
-    assert shared.is_visible()
-    page.locator('form.atlas-map-filters input[name="paper"][value="chen"]').check()
-    assert only_chen.is_visible()
+    page.locator("#map-paper-he-wang").click()
+    assert _map_geometry(page)["id"] == "focus-he-wang"
+    assert page.evaluate("document.activeElement.id") == "focus-he-wang-title", "the focus was lost"
+    page.locator(f"{VISIBLE_VIEW} .atlas-map__node--centre").click()
+    page.wait_for_url("**/papers/he-wang/")
+
+
+def test_map_views_are_keyboard_operable(page: Page, base_url: str) -> None:
+    page.goto(base_url + "map/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.atlas-map-picker a[href=\"#focus-chen\"]')"):
+            break
+    else:
+        pytest.fail("the view of a paper was not reached with the Tab key")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none"), "the focused view link shows no focus"
+    page.keyboard.press("Enter")
+    assert _map_geometry(page)["id"] == "focus-chen"
+    assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "true"
+
+
+def test_map_papers_come_in_the_index_order(page: Page, base_url: str) -> None:
+    order = list(build_atlas(ROOT / "annotations").index.papers)
+    page.goto(base_url + "map/")
+    picked = page.eval_on_selector_all(".atlas-map-picker a[href^='#focus-']",
+                                       "links => links.map(link => link.hash.slice('#focus-'.length))")
+    drawn = page.eval_on_selector_all("#overview .atlas-map__nodes .atlas-map__node--paper",
+                                      "nodes => nodes.map(node => node.dataset.papers)")
+    assert picked == drawn == order
+
+
+def test_map_views_work_without_javascript(browser: Browser, base_url: str) -> None:
+    """The views are anchors the style sheet shows with :target; a node's anchor shows its view."""
+    context = browser.new_context(java_script_enabled=False, viewport=SCREENS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(base_url + "map/")
+        assert page.locator("#overview").is_visible() and page.locator("#focus-chen").is_hidden()
+        page.locator(".atlas-map-picker a[href='#focus-chen']").click()
+        assert page.locator("#focus-chen").is_visible() and page.locator("#overview").is_hidden()
+        page.goto(base_url + "map/#map-concept-recomposition")  # Herrigel, Wittke & Voskamp's own
+        page.wait_for_load_state()
+        assert page.locator("#map-concept-recomposition").is_visible()
+        assert page.locator("#focus-herrigel-wittke-voskamp").is_visible()
+    finally:
+        context.close()
 
 
 def test_concept_page_neighbourhood_links_to_its_neighbours(page: Page, base_url: str) -> None:

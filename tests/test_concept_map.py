@@ -1,8 +1,10 @@
-"""The concept map and each concept's neighbourhood: graph, layout, SVG and its text equivalent."""
+"""The concept map and each concept's neighbourhood: graph, labels, layout, SVG and its text equivalent."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import re
 import subprocess
 import sys
@@ -10,26 +12,33 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from test_render import assert_golden
 
 from conftest import FIXTURE_SITE, MINIMAL, ROOT, TagCollector, write_annotations
 from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.link.urls import UrlScheme
 from upgrading_atlas.stage.concept_map import (
     NEIGHBOURHOOD_LIMIT,
+    PAPER_VIEW_LIMIT,
+    SHARED_BY,
     Drawing,
+    MapDrawing,
     build_graph,
     draw_map,
     draw_neighbourhood,
     neighbourhood,
-    short_label,
+    text_width,
+    wrap_label,
 )
+from upgrading_atlas.stage.concept_map.boxes import FONT_SIZE, LABEL_WIDTH
 from upgrading_atlas.stage.kit import PageKit
 from upgrading_atlas.stage.pages.concept import concept_page
 from upgrading_atlas.stage.pages.map import SOURCE as MAP_SOURCE
 from upgrading_atlas.stage.pages.map import map_page
 
 SVG = "{http://www.w3.org/2000/svg}"
-SVG_TAGS = {f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "line", "a", "rect", "circle", "polygon", "text")}
+SVG_TAGS = {f"{SVG}{tag}" for tag in
+            ("svg", "title", "desc", "g", "line", "a", "rect", "circle", "polygon", "text", "tspan")}
 HOSTILE = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(2)>',
@@ -45,15 +54,36 @@ def real() -> PageKit:
     return PageKit(atlas.index)
 
 
+@pytest.fixture(scope="module")
+def real_map(real: PageKit) -> MapDrawing:
+    return draw_map(real.concept_graph, lambda kind, record_id: f"{kind}/{record_id}")
+
+
+def svgs_of(markdown: str) -> list[ET.Element]:
+    """Every SVG drawing in a page's Markdown, parsed as XML: each must be well-formed."""
+    found = re.findall(r'<svg class="atlas-map__svg".*?</svg>', markdown, re.DOTALL)
+    assert found, "no SVG in the page"
+    return [ET.fromstring(svg) for svg in found]
+
+
 def svg_of(markdown: str) -> ET.Element:
-    """The first SVG in a page's Markdown, parsed as XML: it must be well-formed."""
-    match = re.search(r'<svg class="atlas-map__svg".*?</svg>', markdown, re.DOTALL)
-    assert match, "no SVG in the page"
-    return ET.fromstring(match.group())
+    return svgs_of(markdown)[0]
 
 
 def nodes_of(svg: ET.Element) -> dict[str, ET.Element]:
     return {a.get("data-key", ""): a for a in svg.iter(f"{SVG}a")}
+
+
+def label_of(node: ET.Element) -> str:
+    """A node's label as a reader sees it: its lines, joined by spaces."""
+    text = node.find(f"{SVG}text")
+    assert text is not None
+    lines = [tspan.text or "" for tspan in text.iter(f"{SVG}tspan")] or [text.text or ""]
+    return " ".join(lines)
+
+
+def drawings_of(drawn: MapDrawing) -> dict[str, Drawing]:
+    return {"overview": drawn.overview, **{view.paper.id: view.drawing for view in drawn.views}}
 
 
 def overlapping(drawing: Drawing) -> list[tuple[str, str]]:
@@ -103,27 +133,39 @@ def test_map_does_not_depend_on_hash_seeds() -> None:
 @pytest.mark.parametrize(
     ("key", "href"),
     [
-        ("paper-chen", "../papers/chen/"),
-        ("concept-lie", "../concepts/lie/"),
+        ("paper-chen", "#focus-chen"),  # on the overview a paper shows its view
         ("concept-informal-learning", "../concepts/informal-learning/"),
+        ("concept-lie", "../concepts/lie/"),
         ("entity-lenovo", "../entities/lenovo/"),
     ],
 )
-def test_map_node_links_to_its_page(real: PageKit, key: str, href: str) -> None:
-    assert nodes_of(svg_of(map_page(real).markdown))[key].get("href") == href
+def test_map_node_links_to_its_page_or_its_view(real: PageKit, key: str, href: str) -> None:
+    anchored = {a.get("id"): a for svg in svgs_of(map_page(real).markdown) for a in svg.iter(f"{SVG}a")}
+    assert anchored[f"map-{key}"].get("href") == href
 
 
-def test_every_node_links_to_its_record(real: PageKit) -> None:
+def test_each_record_has_one_anchor_on_the_map_page_and_links_to_its_page(real: PageKit) -> None:
+    """Other pages link to ``map/#map-concept-lie``: each record's node carries that id exactly once."""
     urls = UrlScheme()
     kinds = {"paper": "papers", "concept": "concepts", "entity": "entities"}
-    nodes = nodes_of(svg_of(map_page(real).markdown))
+    markdown = map_page(real).markdown
+    ids: list[str] = []
+    for svg in svgs_of(markdown):
+        for key, element in nodes_of(svg).items():
+            prefix, record_id = key.split("-", 1)
+            expected = urls.relative(MAP_SOURCE, urls.record_url(kinds[prefix], record_id))
+            assert element.get("href") in (expected, f"#focus-{record_id}"), key
+            if element.get("id"):
+                assert element.get("id") == f"map-{key}"
+                ids.append(key)
     index = real.index
-    assert len(nodes) == len(index.papers) + len(index.concepts) + len(index.entities)
-    for key, element in nodes.items():
-        prefix, record_id = key.split("-", 1)
-        expected = urls.relative(MAP_SOURCE, urls.record_url(kinds[prefix], record_id))
-        assert element.get("href") == expected, key
-        assert element.get("id") == f"map-{key}"
+    records = [f"paper-{p}" for p in index.papers] + [f"concept-{c}" for c in index.concepts]
+    records += [f"entity-{e}" for e in index.entities]
+    assert sorted(ids) == sorted(records)
+    for view in re.findall(r'href="#(focus-[a-z0-9-]+)"', markdown):
+        assert f'id="{view}"' in markdown, view
+    every_id = re.findall(r' id="([^"]+)"', markdown)
+    assert len(every_id) == len(set(every_id)), "an id is used twice"
 
 
 def test_neighbourhood_links_from_the_concept_page(real: PageKit) -> None:
@@ -138,6 +180,33 @@ def test_neighbourhood_links_from_the_concept_page(real: PageKit) -> None:
 def test_neighbourhood_section_stands_before_the_backlinks(real: PageKit) -> None:
     page = concept_page(real, "lie").markdown
     assert page.index("## Neighbourhood {#neighbourhood}") < page.index("## What links here {#backlinks}")
+
+
+def test_each_concept_is_offered_with_its_neighbourhood(real: PageKit) -> None:
+    markdown = map_page(real).markdown
+    picker = markdown[markdown.index('<details class="atlas-map-concepts">'):markdown.index("</details>")]
+    offered = re.findall(r'href="\.\./concepts/([^/]+)/#neighbourhood"', picker)
+    assert sorted(offered) == sorted(real.index.concepts)
+
+
+# --- the order of the papers ---------------------------------------------------------------------
+
+
+def test_papers_come_in_the_index_order_everywhere_on_the_map(real: PageKit, real_map: MapDrawing) -> None:
+    order = list(real.index.papers)
+    assert order == sorted(order)
+    markdown = map_page(real).markdown
+    picker = markdown[markdown.index('<nav class="atlas-map-picker"'):markdown.index("<details")]
+    assert re.findall(r'href="#focus-([^"]+)"', picker) == order
+    assert [view.paper.id for view in real_map.views] == order
+    assert re.findall(r"^#### .* \{#paper-([^}]+)\}$", markdown, re.MULTILINE) == order
+    # around the overview: clockwise from the top (SVG's y axis points down)
+    papers = {item.node.id: item for item in real_map.overview.nodes if item.node.kind == "papers"}
+    centre_x = sum(item.x for item in papers.values()) / len(papers)
+    centre_y = sum(item.y for item in papers.values()) / len(papers)
+    angles = [math.atan2(papers[p].x - centre_x, centre_y - papers[p].y) % (2 * math.pi) for p in order]
+    assert angles == sorted(angles)
+    assert papers[order[0]].y == min(item.y for item in papers.values())
 
 
 # --- untrusted text ------------------------------------------------------------------------------
@@ -159,14 +228,15 @@ def hostile() -> PageKit:
 @pytest.mark.parametrize("page", ["map", "concept"])
 def test_hostile_labels_stay_text(hostile: PageKit, page: str) -> None:
     markdown = map_page(hostile).markdown if page == "map" else concept_page(hostile, "lie").markdown
-    svg = svg_of(markdown)  # well-formed XML, so nothing closed an element or a comment early
-    for element in svg.iter():
-        assert element.tag in SVG_TAGS, element.tag
-        assert not any(name.lower().startswith("on") for name in element.attrib), element.attrib
-    labels = {a.get("data-key"): a.find(f"{SVG}text").text for a in svg.iter(f"{SVG}a")}
-    assert labels["concept-lie"] == short_label(HOSTILE[0] + HOSTILE[3])
+    labels = {}
+    for svg in svgs_of(markdown):  # well-formed XML, so nothing closed an element or a comment early
+        for element in svg.iter():
+            assert element.tag in SVG_TAGS, element.tag
+            assert not any(name.lower().startswith("on") for name in element.attrib), element.attrib
+        labels.update({key: label_of(a) for key, a in nodes_of(svg).items()})
+    assert labels["concept-lie"] == HOSTILE[0] + HOSTILE[3]
     if page == "map":
-        assert labels["concept-oem"] == short_label(HOSTILE[1])
+        assert labels["concept-oem"] == HOSTILE[1]
         assert labels["entity-lenovo"] == HOSTILE[2]
         assert labels["paper-alpha"] == "R&D <b>& Co's"
     assert "<script>" not in markdown and "<img" not in markdown and "<b>" not in markdown
@@ -180,12 +250,55 @@ def test_hostile_labels_stay_text_in_the_text_equivalent(hostile: PageKit) -> No
     assert all(not name.startswith("on") for _, attrs in parser.tags for name in attrs)
 
 
+# --- labels --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "lines"),
+    [
+        ("Lenovo", ("Lenovo",)),
+        ("Original equipment manufacturing", ("Original equipment", "manufacturing")),
+        ("Coordinating Committee for Multilateral Export Control",
+         ("Coordinating Committee for", "Multilateral Export Control")),
+        ("Pneumonoultramicroscopicsilicovolcanoconiosis-like phenomena",
+         ("Pneumonoultramicroscopicsilicovolcanoconiosis-like", "phenomena")),
+        ("  spaced   out  ", ("spaced out",)),
+        ("", ("",)),
+    ],
+)
+def test_a_label_is_wrapped_whole_never_cut(label: str, lines: tuple[str, ...]) -> None:
+    wrapped = wrap_label(label, FONT_SIZE, LABEL_WIDTH)
+    assert wrapped == lines
+    assert " ".join(wrapped) == " ".join(label.split())
+    for line in wrapped:
+        assert " " not in line or text_width(line, FONT_SIZE) <= LABEL_WIDTH
+
+
+def test_wrapped_lines_are_even_not_greedy() -> None:
+    """Three words of which two fit on a line: the break goes where the lines come out most even."""
+    wrapped = wrap_label("Home bias of multinational corporations", FONT_SIZE, LABEL_WIDTH)
+    widths = [text_width(line, FONT_SIZE) for line in wrapped]
+    assert len(wrapped) == 2 and max(widths) - min(widths) < LABEL_WIDTH / 2
+
+
+def test_every_label_on_the_real_map_is_whole(real: PageKit, real_map: MapDrawing) -> None:
+    names = {f"concept-{c.id}": c.term for c in real.index.concepts.values()}
+    names |= {f"entity-{e.id}": e.name for e in real.index.entities.values()}
+    names |= {f"paper-{p.id}": p.short_title for p in real.index.papers.values()}
+    drawings = [*drawings_of(real_map).values()]
+    drawings += [draw_neighbourhood(neighbourhood(real.index, c), lambda k, r: r) for c in real.index.concepts]
+    for drawing in drawings:
+        for item in drawing.nodes:
+            assert item.text == " ".join(names[item.node.key].split()), item.node.key
+            assert "…" not in item.text
+
+
 # --- layout --------------------------------------------------------------------------------------
 
 
-def test_no_two_labels_overlap_on_the_map(real: PageKit) -> None:
-    drawing = draw_map(real.concept_graph, lambda kind, record_id: f"{kind}/{record_id}")
-    assert overlapping(drawing) == []
+def test_no_two_labels_overlap_in_any_view(real_map: MapDrawing) -> None:
+    for name, drawing in drawings_of(real_map).items():
+        assert overlapping(drawing) == [], name
 
 
 def test_no_two_labels_overlap_in_any_neighbourhood(real: PageKit) -> None:
@@ -194,26 +307,61 @@ def test_no_two_labels_overlap_in_any_neighbourhood(real: PageKit) -> None:
         assert overlapping(drawing) == [], concept_id
 
 
-def test_a_concept_of_one_paper_sits_nearer_that_paper_than_one_all_papers_share(real: PageKit) -> None:
-    drawing = draw_map(real.concept_graph, lambda kind, record_id: record_id)
-    at = {item.node.key: (item.x, item.y) for item in drawing.nodes}
+def test_every_box_lies_inside_its_view_box(real_map: MapDrawing) -> None:
+    for name, drawing in drawings_of(real_map).items():
+        left, top, width, height = drawing.view_box
+        for item in drawing.nodes:
+            assert left <= item.left and item.left + item.width <= left + width, (name, item.node.key)
+            assert top <= item.top and item.top + item.height <= top + height, (name, item.node.key)
 
-    def distance(a: str, b: str) -> float:
-        return ((at[a][0] - at[b][0]) ** 2 + (at[a][1] - at[b][1]) ** 2) ** 0.5
 
-    # "recomposition" is Herrigel, Wittke & Voskamp's own; "industrial-upgrading" is in all five
-    assert distance("concept-recomposition", "paper-herrigel-wittke-voskamp") < 150
-    centre = sum(x for x, _ in (at[f"paper-{p}"] for p in real.index.papers)) / len(real.index.papers)
-    assert abs(at["concept-industrial-upgrading"][0] - centre) < 200
-    assert distance("concept-industrial-upgrading", "paper-herrigel-wittke-voskamp") > 200
+def test_the_overview_draws_the_papers_and_the_concepts_they_share(real: PageKit, real_map: MapDrawing) -> None:
+    drawn = {item.node.key for item in real_map.overview.nodes}
+    graph = real.concept_graph
+    shared = {key for key, node in graph.nodes.items() if node.kind == "concepts" and len(node.papers) >= SHARED_BY}
+    assert drawn == shared | {f"paper-{paper}" for paper in real.index.papers}
+    assert {edge.edge.kind for edge in real_map.overview.edges} == {"sense"}
+    assert len(real_map.overview.edges) == sum(len(graph.nodes[key].papers) for key in shared)
+
+
+def test_a_shared_concept_sits_among_its_papers(real: PageKit, real_map: MapDrawing) -> None:
+    at = {item.node.key: (item.x, item.y) for item in real_map.overview.nodes}
+    papers = {paper: at[f"paper-{paper}"] for paper in real.index.papers}
+    centre = (sum(x for x, _ in papers.values()) / len(papers), sum(y for _, y in papers.values()) / len(papers))
+    rim = min(math.dist(point, centre) for point in papers.values())
+    for item in real_map.overview.nodes:
+        if item.node.kind == "concepts":
+            assert math.dist((item.x, item.y), centre) < rim, item.node.key
+            if len(item.node.papers) == len(papers):  # shared by all: in the middle
+                assert math.dist((item.x, item.y), centre) < rim / 2, item.node.key
+
+
+@pytest.mark.parametrize("paper", ["chen", "ernst", "he-wang", "herrigel-wittke-voskamp", "zhou"])
+def test_a_paper_view_draws_that_paper_and_all_it_uses_around_it(
+    real: PageKit, real_map: MapDrawing, paper: str
+) -> None:
+    view = next(view for view in real_map.views if view.paper.id == paper)
+    graph = real.concept_graph
+    uses = {key for key, node in graph.nodes.items() if node.kind != "papers" and paper in node.papers}
+    drawn = {item.node.key: item for item in view.drawing.nodes}
+    assert set(drawn) == uses | {f"paper-{paper}"}
+    assert (view.concepts, view.entities) == (
+        sum(1 for key in uses if key.startswith("concept-")), sum(1 for key in uses if key.startswith("entity-")))
+    centre = drawn[f"paper-{paper}"]
+    assert centre.centre and (centre.x, centre.y) == (0.0, 0.0)
+    for item in drawn.values():  # labels run outwards, away from the paper
+        if item is not centre:
+            assert (item.anchor, item.x > 0) in (("start", True), ("end", False)), item.node.key
+    assert {(edge.edge.source, edge.edge.target) for edge in view.drawing.edges} == {
+        (key, f"paper-{paper}") for key in uses}
 
 
 # --- the text equivalent -------------------------------------------------------------------------
 
 
-def edges_in_svg(markdown: str) -> set[tuple[str, frozenset[str]]]:
-    svg = svg_of(markdown)
-    hrefs = {key: a.get("href") for key, a in nodes_of(svg).items()}
+def edges_in_svg(svg: ET.Element) -> set[tuple[str, frozenset[str]]]:
+    hrefs = {key: a.get("href", "") for key, a in nodes_of(svg).items()}
+    hrefs = {key: (f"../papers/{href[7:]}/" if href.startswith("#focus-") else href) for key, href in hrefs.items()}
     edges = set()
     for line in svg.iter(f"{SVG}line"):
         kind = line.get("class", "").rsplit("--", 1)[-1]
@@ -222,27 +370,41 @@ def edges_in_svg(markdown: str) -> set[tuple[str, frozenset[str]]]:
     return edges
 
 
-def edges_in_text(markdown: str) -> set[tuple[str, frozenset[str]]]:
+def shared_in_text(markdown: str) -> set[tuple[str, frozenset[str]]]:
     text = markdown[markdown.index("## The map as text"):]
+    block = re.search(r'<dl class="atlas-map-text atlas-map-text--shared">(.*?)</dl>', text, re.DOTALL)
+    assert block
     edges = set()
+    for concept, papers in re.findall(r'<dt><a href="([^"]+)">.*?</dt>\s*<dd>(.*?)</dd>', block[1], re.DOTALL):
+        edges |= {("sense", frozenset({concept, href})) for href in re.findall(r'href="([^"]+)"', papers)}
+    return edges
+
+
+def uses_in_text(markdown: str) -> dict[str, set[tuple[str, frozenset[str]]]]:
+    text = markdown[markdown.index("## The map as text"):]
+    found = {}
     for block in re.findall(r'<dl class="atlas-map-text">(.*?)</dl>', text, re.DOTALL):
         uses, named = re.findall(r"<dd>(.*?)</dd>", block, re.DOTALL)
         paper = re.search(r'<dt><a href="([^"]+)"', block)
         assert paper
-        edges |= {("sense", frozenset({paper[1], href})) for href in re.findall(r'href="([^"]+)"', uses)}
+        edges = {("sense", frozenset({paper[1], href})) for href in re.findall(r'href="([^"]+)"', uses)}
         edges |= {("mention", frozenset({paper[1], href})) for href in re.findall(r'href="([^"]+)"', named)}
-    related = re.search(r'<dl class="atlas-map-text atlas-index">(.*?)</dl>', text, re.DOTALL)
-    assert related
-    for concept, others in re.findall(r'<dt><a href="([^"]+)">.*?</dt>\s*<dd>(.*?)</dd>', related[1], re.DOTALL):
-        edges |= {("related", frozenset({concept, href})) for href in re.findall(r'href="([^"]+)"', others)}
-    return edges
+        found[paper[1]] = edges
+    return found
 
 
-def test_text_equivalent_lists_the_same_edges_as_the_map(real: PageKit) -> None:
+def test_text_equivalent_lists_the_same_links_as_each_drawing(real: PageKit) -> None:
     markdown = map_page(real).markdown
-    drawn = edges_in_svg(markdown)
-    assert {kind for kind, _ in drawn} == {"sense", "mention", "related"}
-    assert edges_in_text(markdown) == drawn
+    overview, *views = svgs_of(markdown)
+    assert edges_in_svg(overview) == shared_in_text(markdown)
+    by_paper = uses_in_text(markdown)
+    assert len(views) == len(by_paper) == len(real.index.papers)
+    for view in views:
+        edges = edges_in_svg(view)
+        papers = next(iter(edges))[1] & set(by_paper)
+        assert len(papers) == 1
+        assert edges == by_paper[next(iter(papers))]
+    assert {kind for view in views for kind, _ in edges_in_svg(view)} == {"sense", "mention"}
 
 
 def test_map_draws_every_sense_and_mention(real: PageKit) -> None:
@@ -255,17 +417,82 @@ def test_map_draws_every_sense_and_mention(real: PageKit) -> None:
             assert ("mention", f"entity-{entity.id}", f"paper-{mention.paper}") in edges
 
 
-@pytest.mark.parametrize(("limit", "drawn"), [(0, 0), (10, 10), (10_000, 112)])
-def test_map_keeps_the_most_shared_records_up_to_its_limit(real: PageKit, limit: int, drawn: int) -> None:
-    graph = build_graph(real.index, limit=limit)
-    records = [node for node in graph.nodes.values() if node.kind != "papers"]
-    assert len(records) == drawn
-    assert graph.left_out == len(real.index.concepts) + len(real.index.entities) - drawn
-    assert graph.count("papers") == len(real.index.papers)
-    if records:
-        kept = min(len(node.papers) for node in records)
-        assert all(len(node.papers) <= kept for node in build_graph(real.index).nodes.values()
-                   if node.kind != "papers" and node.key not in graph.nodes)
+def test_map_keeps_the_most_shared_records_up_to_its_limit(real: PageKit) -> None:
+    records = len(real.index.concepts) + len(real.index.entities)
+    for limit in (0, 10, records + 10):
+        graph = build_graph(real.index, limit=limit)
+        kept = [node for node in graph.nodes.values() if node.kind != "papers"]
+        assert len(kept) == min(limit, records)
+        assert graph.left_out == records - len(kept)
+        assert graph.count("papers") == len(real.index.papers)
+        if kept:
+            least = min(len(node.papers) for node in kept)
+            assert all(len(node.papers) <= least for node in build_graph(real.index).nodes.values()
+                       if node.kind != "papers" and node.key not in graph.nodes)
+
+
+def many_papers(count: int) -> dict[str, str]:
+    """``count`` papers; a concept shared by the first two, and one of the first paper's own."""
+    files = {}
+    for n in range(count):
+        files[f"papers/p{n:02d}.yml"] = MINIMAL["papers/alpha.yml"].replace("id: alpha", f"id: p{n:02d}").replace(
+            "short_title: Alpha (2001)", f"short_title: Paper {n:02d}")
+    for concept, papers in (("shared", ("p00", "p01")), ("own", ("p00",))):
+        senses = "\n".join(f"  - {{paper: {p}, term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
+                           for p in papers)
+        files[f"concepts/{concept}.yml"] = (
+            f"id: {concept}\nterm: {concept.title()}\ndefinition: D.\nsenses:\n{senses}\n")
+    return files
+
+
+@pytest.mark.parametrize("papers", [PAPER_VIEW_LIMIT, PAPER_VIEW_LIMIT + 1])
+def test_past_the_view_limit_the_map_draws_the_overview_alone(tmp_path: Path, papers: int) -> None:
+    atlas = build_atlas(write_annotations(tmp_path, many_papers(papers)))
+    assert atlas.problems == []
+    renderer = PageKit(atlas.index)
+    markdown = map_page(renderer).markdown
+    views = papers <= PAPER_VIEW_LIMIT
+    assert len(svgs_of(markdown)) == (1 + papers if views else 1)
+    assert renderer.concept_graph.paper_views is views
+    anchored = set(re.findall(r' id="map-([^"]+)"', markdown))
+    assert anchored == set(renderer.concept_graph.nodes)  # a concept page links to its node only if it is drawn
+    assert ("concept-own" in anchored) is views
+    assert ('href="#focus-p00"' in markdown) is views
+    assert ("leaves out 1 concept or entity" in markdown) is not views
+
+
+def test_fixture_map_page_matches_golden(update_goldens: bool) -> None:
+    """The whole page of the fixture's map (two papers): structure, drawing and text, reviewed."""
+    renderer = PageKit(build_atlas(FIXTURE_SITE / "annotations").index)
+    assert_golden("map-fixture.md", map_page(renderer).markdown, update_goldens)
+
+
+@pytest.mark.build
+def test_the_drawings_stay_out_of_the_search_index(real_site: Path) -> None:
+    """Material's search matches an excluded element by its tag name only, so an excluded element
+    with one of the same tag inside stops being excluded there: the drawings must stay out anyway."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"].startswith(("map/", "concepts/")):
+            assert "(paper" not in doc["text"] and "(concept:" not in doc["text"], doc["location"]
+            assert "#focus-" not in doc["location"] and "#overview" not in doc["location"], doc["location"]
+
+
+def test_the_views_of_the_map_are_published_anchors(tmp_path: Path) -> None:
+    """A syllabus may link to one paper's view, or to one concept's neighbourhood: the registry keeps them."""
+    from upgrading_atlas.registry import site_urls
+
+    pages = {
+        "map/index.html": '<section id="overview"><h2 id="overview-title">All</h2></section>'
+                          '<section id="focus-chen"><h2 id="focus-chen-title">Chen</h2></section>'
+                          '<h2 id="map-as-text">As text</h2>',
+        "concepts/lie/index.html": '<h2 id="senses">Senses</h2><h2 id="neighbourhood">Neighbourhood</h2>',
+    }
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    urls, _ = site_urls(tmp_path)
+    assert urls == {"map/", "map/#overview", "map/#focus-chen", "concepts/lie/", "concepts/lie/#neighbourhood"}
 
 
 # --- the neighbourhood ---------------------------------------------------------------------------
@@ -336,6 +563,7 @@ def test_neighbourhood_is_capped_and_says_what_it_leaves_out(
 
 def test_neighbourhood_of_a_real_concept(real: PageKit) -> None:
     hood = neighbourhood(real.index, "informal-learning")
-    assert [node.id for node in hood.papers] == ["chen", "ernst", "he-wang"]
+    users = {sense.paper for sense in real.index.concepts["informal-learning"].senses}
+    assert [node.id for node in hood.papers] == [paper for paper in real.index.papers if paper in users]
     assert len(hood.around) == NEIGHBOURHOOD_LIMIT
     assert hood.concepts_left_out > 0

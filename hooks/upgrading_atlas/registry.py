@@ -17,8 +17,11 @@ REGISTRY_HEADER = (
 ANCHORED_PAGES = re.compile(r"^(papers/[a-z0-9-]+/|crossrefs/)$")
 """Pages whose anchors are published too: paper pages (their sections) and the cross-references."""
 CONCEPT_PAGE = re.compile(r"^concepts/[a-z0-9-]+/$")
-PUBLISHED_CONCEPT_ANCHORS = {"reading-path"}
-"""Anchors of concept pages that syllabi link to: the reading path."""
+PUBLISHED_CONCEPT_ANCHORS = {"reading-path", "neighbourhood"}
+"""Anchors of concept pages that syllabi link to: the reading path, and the concept drawn with its
+neighbours (the concept map's view of one concept)."""
+MAP_PAGE = "map/"
+"""The concept map, whose views are published: ``#overview`` and each paper's ``#focus-<paper>``."""
 _SKIPPED_PAGES = {"404.html"}
 
 
@@ -28,12 +31,15 @@ class _Anchors(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: list[str] = []
+        self.sections: list[str] = []
         self.redirect = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag in {"h2", "h3", "h4", "dt"} and values.get("id"):
             self.ids.append(values["id"] or "")
+        if tag == "section" and values.get("id"):
+            self.sections.append(values["id"] or "")
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
             self.redirect = True
 
@@ -61,6 +67,8 @@ def site_urls(site: Path) -> tuple[set[str], set[str]]:
             urls.update(f"{url}#{anchor}" for anchor in parser.ids)
         elif CONCEPT_PAGE.match(url):
             urls.update(f"{url}#{anchor}" for anchor in parser.ids if anchor in PUBLISHED_CONCEPT_ANCHORS)
+        elif url == MAP_PAGE:
+            urls.update(f"{url}#{anchor}" for anchor in parser.sections)
     return urls, redirects
 
 
