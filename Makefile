@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000, reloading on edits of pages, annotations and hooks
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --watch annotations --watch hooks
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict

@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.upgrading_atlas")
 _engine_stamp: float = 0.0
 _stager: Any = None
 _source_dirs: tuple[str, str] | None = None
+_problem_count = 0
 
 
 def _engine() -> ModuleType:
@@ -37,7 +38,9 @@ def _engine() -> ModuleType:
     engine would need the server restarted. (An edit of this hook file still does.)
     """
     global _engine_stamp, _stager
-    stamp = max(path.stat().st_mtime for path in ENGINE_DIR.rglob("*") if path.is_file())
+    # sources and templates only: Python writes bytecode under __pycache__ as it imports
+    stamp = max(path.stat().st_mtime for path in ENGINE_DIR.rglob("*")
+                if path.is_file() and "__pycache__" not in path.parts)
     if _engine_stamp and stamp != _engine_stamp:
         for name in [name for name in sys.modules if name.split(".")[0] == "upgrading_atlas"]:
             del sys.modules[name]
@@ -52,24 +55,37 @@ def _engine() -> ModuleType:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stage the site; build the staged folder instead of ``docs/``; fail a strict build on any problem."""
-    global _stager, _source_dirs
+    global _stager, _source_dirs, _problem_count
     engine = _engine()
     root = Path(config.config_file_path).parent
     if _stager is None:
         _stager = engine.Stager(root / "annotations", builder="mkdocs")
-    settings = engine.MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    # the extensions the configuration names; plugins add instances of their own (mkdocstrings'
+    # renders the engine reference, and is needed only by the builder)
+    named = tuple(name for name in config.markdown_extensions if isinstance(name, str))
+    settings = engine.MarkdownSettings(named, {name: dict(config.mdx_configs.get(name, {})) for name in named})
     urls = engine.UrlScheme(config.use_directory_urls, config.site_url or None)
-    result = _stager.stage(Path(config.docs_dir), root / STAGE_DIR, urls=urls, markdown_settings=settings)
+    # a preview marks the pages that problems affect; a strict build stops before anything is built
+    result = _stager.stage(Path(config.docs_dir), root / STAGE_DIR, urls=urls, markdown_settings=settings,
+                           notices=not config.strict)
     for problem in result.problems:
         log.error(str(problem))
     if result.problems and config.strict:
         raise Abort(f"Aborted: {len(result.problems)} problem(s) in annotations/ or docs/ (listed above)")
-    if result.problems:
-        log.warning(f"{len(result.problems)} problem(s) in annotations/ or docs/ (listed above)")
+    _problem_count = len(result.problems)
     _source_dirs = (config.docs_dir, str(root / STAGE_DIR))
     config.docs_dir = str(root / STAGE_DIR)
     config.markdown_extensions.append(engine.AtlasExtension(matcher=result.matcher, urls=urls))
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Say how many problems there are, last, so that no rebuild's problems go unseen."""
+    if _problem_count:
+        log.warning(f"{_problem_count} problem(s) in annotations/ or docs/, listed above; the preview "
+                    "marks each page they affect")
+    else:
+        log.info("annotations and pages: no problems")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,22 @@ def test_a_concepts_reading_path_is_a_published_anchor(tmp_path: Path) -> None:
     page.write_text('<h2 id="senses">Senses</h2><h2 id="reading-path">Reading path</h2>', encoding="utf-8")
     urls, _ = site_urls(tmp_path)
     assert urls == {"concepts/cluster/", "concepts/cluster/#reading-path"}
+
+
+def test_a_preview_marks_the_page_a_problem_affects_and_counts_the_problems(tmp_path: Path) -> None:
+    """Not strict (as ``mkdocs serve``): the build goes on, the affected page opens with a notice of
+    the problem, and the log's last word is the count. Strict: it stops (see the tests above)."""
+    site = copy_fixture_site(tmp_path)
+    concept = site / "annotations" / "concepts" / "lie.yml"
+    concept.write_text(concept.read_text().replace("at: {section: s2-1}", "at: {section: s9-9}", 1))
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true\n", ""))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "out")],
+                            cwd=site, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "concepts" / "lie" / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition danger atlas-problems"' in page
+    assert "has no section &#x27;s9-9&#x27;" in page
+    assert "1 problem(s) in annotations/ or docs/, listed above" in result.stderr
+    other = (tmp_path / "out" / "papers" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "atlas-problems" not in other

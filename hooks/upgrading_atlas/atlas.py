@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .index import AtlasIndex, build_index
 from .load import Loaded, load_annotations
+from .load.records import FileCache
 from .problems import Problem
 from .validate import validate_references
 
@@ -20,8 +21,9 @@ class Atlas:
     problems: list[Problem] = field(default_factory=list)
 
 
-def build_atlas(annotations_dir: Path) -> Atlas:
-    """Load every file under ``annotations_dir``, check each and all together, and index them."""
-    loaded = load_annotations(annotations_dir)
+def build_atlas(annotations_dir: Path, cache: FileCache | None = None) -> Atlas:
+    """Load every file under ``annotations_dir``, check each and all together, and index them.
+    ``cache`` keeps each file's reading for the next call (see ``load_annotations``)."""
+    loaded = load_annotations(annotations_dir, cache)
     problems = loaded.problems + validate_references(loaded.records)
     return Atlas(loaded.records, build_index(loaded.records), sorted(problems))

@@ -31,15 +31,16 @@ from ..model import Concept, Entity
 from .linker import NO_LINK_CLASS, LinkContext, TermMatcher, link_mentions
 from .urls import UrlScheme
 
-PAGE_MARKER = re.compile(r"^<!-- atlas:page (?P<source>[\w./-]+\.md) -->$")
-"""The line staging writes at the top of a page whose mentions are to be linked."""
+PAGE_MARKER = re.compile(r"^<!-- atlas:page (?P<source>[\w./-]+\.md)(?: [0-9a-f]+)? -->$")
+"""The line staging writes at the top of a page whose mentions are to be linked: the page's source
+path, and a digest of what it links (so that the line changes when a linked definition does)."""
 NO_LINK_PATTERN = r"\{!(?P<text>[^!{}\n]+)!\}"
 """``{!LIE!}`` keeps one mention from being linked."""
 
 
-def page_marker(source: str) -> str:
+def page_marker(source: str, digest: str = "") -> str:
     """The first line of a staged page whose mentions the extension links."""
-    return f"<!-- atlas:page {source} -->"
+    return f"<!-- atlas:page {source}{' ' + digest if digest else ''} -->"
 
 
 @dataclass

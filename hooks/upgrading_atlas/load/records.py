@@ -56,14 +56,30 @@ def annotation_files(root: Path) -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.suffix in {".yml", ".yaml"} and path.is_file())
 
 
-def load_annotations(root: Path) -> LoadResult:
-    """Read and check every file under ``root`` (the ``annotations/`` folder), one record a file."""
+FileCache = dict[Path, tuple[tuple[int, int], tuple["Loaded | None", list[Problem]]]]
+"""Each file's last reading, by path, with the modification time and size it was read at."""
+
+
+def load_annotations(root: Path, cache: FileCache | None = None) -> LoadResult:
+    """Read and check every file under ``root`` (the ``annotations/`` folder), one record a file.
+    With ``cache``, a file whose modification time and size are unchanged is not read again."""
     result = LoadResult()
-    for path in annotation_files(root):
-        loaded, problems = load_file(path, root)
+    paths = annotation_files(root)
+    for path in paths:
+        if cache is None:
+            loaded, problems = load_file(path, root)
+        else:
+            stat = path.stat()
+            signature = (stat.st_mtime_ns, stat.st_size)
+            if path not in cache or cache[path][0] != signature:
+                cache[path] = (signature, load_file(path, root))
+            loaded, problems = cache[path][1]
         result.problems.extend(problems)
         if loaded is not None:
             result.records.append(loaded)
+    if cache is not None:
+        for gone in set(cache) - set(paths):
+            del cache[gone]
     return result
 
 

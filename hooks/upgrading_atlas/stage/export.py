@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -29,6 +30,7 @@ def export_json(index: AtlasIndex) -> str:
     return json.dumps(export_document(index), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+@functools.cache
 def json_schemas() -> dict[str, str]:
     """The JSON Schema of each kind of file, by file name (``concepts.schema.json``)."""
     schemas = {}

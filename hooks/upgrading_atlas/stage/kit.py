@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 import markupsafe
+from markupsafe import Markup
 
 from ..index import AtlasIndex, LinkTarget, plain_text
 from ..link.linker import LinkContext, TermMatcher, link_mentions
@@ -24,6 +25,7 @@ from ..link.urls import UrlScheme
 from ..model import Location
 from . import concept_map
 from .builders import BUILDERS, Builder
+from .memo import Memo, MemoMarkdown
 
 ROLE_WORDS = {
     "mechanism": ("drives the argument", "what, in the paper's argument, brings the outcome about"),
@@ -61,11 +63,12 @@ class PageKit:
     builder: Builder = BUILDERS["mkdocs"]
     table_pages: dict[str, str] = field(default_factory=dict)
     """For each table, the source path of the hand-written page that places it."""
+    prose: Memo[Markup] | None = None
+    """Where contributors' prose, once rendered for a page, is kept for the next staging."""
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.index.names)
-        self.env = template_environment(self.template_dirs)
-        self.env.globals["builder"] = self.builder
+        self.env = template_environment(tuple(self.template_dirs), self.builder)
 
     @functools.cached_property
     def concept_graph(self) -> concept_map.ConceptGraph:
@@ -82,9 +85,13 @@ class PageKit:
             href_for=lambda target: self.href(source, target.kind, target.id), self_target=self_target
         )
 
-    def safe_markdown(self, context: LinkContext) -> SafeMarkdown:
-        """A renderer for contributors' text that also links mentions for the page in ``context``."""
-        return SafeMarkdown(link=lambda root: link_mentions(root, self.matcher, context))
+    def safe_markdown(self, context: LinkContext, source: str) -> SafeMarkdown | MemoMarkdown:
+        """A renderer for contributors' text that also links mentions for the page built from
+        ``source``, whose links ``context`` collects."""
+        convert = SafeMarkdown(link=lambda root: link_mentions(root, self.matcher, context))
+        if self.prose is None:
+            return convert
+        return MemoMarkdown(self.prose, (source, context.self_target, self.urls), context, convert)
 
     def href(self, source: str, kind: str, record_id: str, anchor: str | None = None) -> str:
         """A link from the page built from ``source`` to a record's page."""
@@ -144,8 +151,13 @@ def page_title(name: str, aliases: Iterable[str]) -> str:
     return f"{name} ({acronym})" if acronym and acronym not in name else name
 
 
-def template_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    """The Jinja environment of the templates: autoescaped, strict about undefined names."""
+@functools.lru_cache(maxsize=8)
+def template_environment(
+    template_dirs: tuple[Path, ...] = (), builder: Builder = BUILDERS["mkdocs"]
+) -> jinja2.Environment:
+    """The Jinja environment of the templates: autoescaped, strict about undefined names; one per
+    process and builder, so that each template is compiled once (Jinja recompiles a template whose
+    file changed)."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(path) for path in template_dirs])]
     loaders.append(jinja2.PackageLoader("upgrading_atlas", "templates"))
     env = jinja2.Environment(
@@ -159,6 +171,7 @@ def template_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environme
     )
     env.filters["lang"] = language_attribute
     env.globals["ROLE_WORDS"] = ROLE_WORDS
+    env.globals["builder"] = builder
     return env
 
 

@@ -11,8 +11,10 @@ hand-written page once with the same extension to learn which links it will get,
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from typing import Any
 
 import markdown
 import yaml
+from markupsafe import Markup
 
 from ..index import AtlasIndex, LinkTarget
 from ..link.linker import TermMatcher
@@ -34,6 +37,7 @@ from .export import export_json, json_schemas
 from .fragments import MARKER, MarkerError, expand_marker_lines
 from .fragments.citation import citation_files
 from .kit import GeneratedPage, PageKit
+from .memo import Found, Memo
 from .pages.compare import compare_pages
 from .pages.concept import concept_page
 from .pages.crossrefs import crossrefs_page
@@ -86,6 +90,8 @@ class StagedSite:
     """Problems in the hand-written pages, located in the docs folder."""
     matcher: TermMatcher | None = None
     """The names the Markdown extension links, as staging found them."""
+    table_pages: dict[str, str] = field(default_factory=dict)
+    """For each table, the hand-written page that places it."""
 
 
 @dataclass(frozen=True)
@@ -98,22 +104,43 @@ class HandWrittenPage:
     """Each link the page makes, made by staging (in fragments) or to be made by the extension."""
 
 
+class StageMemory:
+    """What a staging run leaves for the next one in the same process (``mkdocs serve``)."""
+
+    def __init__(self) -> None:
+        self.prose: Memo[Markup] = Memo()
+        self.finder: MentionFinder | None = None
+        self.settings: MarkdownSettings | None = None
+
+    def finder_for(self, settings: MarkdownSettings) -> MentionFinder:
+        """The mention finder for ``settings``, made once."""
+        if self.finder is None or self.settings != settings:
+            self.finder, self.settings = MentionFinder(settings), settings
+        return self.finder
+
+
 def stage_site(
     index: AtlasIndex, docs_dir: Path, *, builder: Builder = BUILDERS["mkdocs"], urls: UrlScheme | None = None,
     markdown_settings: MarkdownSettings | None = None, template_dirs: Iterable[Path] = (),
+    memory: StageMemory | None = None,
 ) -> StagedSite:
-    """The complete source folder for ``builder``: ``docs_dir``'s files and everything the atlas adds."""
+    """The complete source folder for ``builder``: ``docs_dir``'s files and everything the atlas adds.
+    With ``memory``, what earlier runs made and nothing since changed is reused."""
+    memory = memory or StageMemory()
     docs = _docs_files(docs_dir)
     pages = {path: content.decode("utf-8") for path, content in docs.items() if path.endswith(".md")}
-    kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages))
-    staged = StagedSite(matcher=kit.matcher)
+    kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages),
+                  prose=memory.prose)
+    memory.prose.start(index.names)
+    finder = memory.finder_for(markdown_settings or MarkdownSettings())
+    finder.start(kit)
+    staged = StagedSite(matcher=kit.matcher, table_pages=kit.table_pages)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     generated = [page for page in generated_pages(kit) if page.source not in pages]
     for page in generated:
-        title = _front_matter(page.markdown)[0].get("title") or page.source
+        title = _generated_title(page.markdown) or page.source
         for target in page.mentions:
-            mentions[f"{target.kind}/{target.id}"].append(Mention(page.source, str(title)))
-    finder = MentionFinder(kit, markdown_settings or MarkdownSettings())
+            mentions[f"{target.kind}/{target.id}"].append(Mention(page.source, title))
     for source, text in sorted(pages.items()):
         written = stage_page(kit, finder, source, text, lambda problem: staged.problems.append(
             dataclasses.replace(problem, file=display_path(docs_dir / problem.file, docs_dir))))
@@ -127,6 +154,8 @@ def stage_site(
         if not path.endswith(".md"):
             staged.files[path] = content
     staged.files.update(data_files(kit))
+    memory.prose.finish()
+    finder.memo.finish()
     return staged
 
 
@@ -181,40 +210,64 @@ def stage_page(
         front += "atlas_head_meta: " + json.dumps(highwire_meta(paper), ensure_ascii=False) + "\n"
     autolink = meta.get("atlas_autolink", True) is not False
     body = "\n".join(lines) + "\n"
-    headings, title = finder.find(source, body, autolink)
-    title = str(meta.get("title") or title or posixpath.splitext(posixpath.basename(source))[0])
+    links, found = finder.find(source, body, autolink)
+    title = str(meta.get("title") or links.title or posixpath.splitext(posixpath.basename(source))[0])
     mentions = [(target, Mention(source, title)) for target, _ in context.found]
-    mentions += [(target, Mention(source, title, heading, headings.get(heading or "")))
-                 for target, heading in finder.found]
-    staged = (f"---\n{front}---\n" if front else "") + (page_marker(source) + "\n" if autolink else "") + body
+    mentions += [(target, Mention(source, title, heading, links.headings.get(heading or "")))
+                 for target, heading in found]
+    # the marker carries a digest of what the page links: when a definition changes, so does the
+    # staged page, and a builder that rebuilds only changed pages rebuilds it (new tooltips)
+    marker = page_marker(source, _digest(target for target, _ in found)) + "\n" if autolink else ""
+    staged = (f"---\n{front}---\n" if front else "") + marker + body
     return HandWrittenPage(staged, title, mentions)
+
+
+def _digest(targets: Iterable[LinkTarget]) -> str:
+    """A short digest of the targets a page links, and of what their links show."""
+    text = "\n".join(sorted({f"{t.kind}/{t.id}\t{t.label}\t{t.tooltip}" for t in targets}))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What converting a hand-written page shows: its headings' labels by id and its first title."""
+
+    headings: dict[str, str]
+    title: str | None
 
 
 class MentionFinder:
     """Converts a hand-written page as the builder will, with the atlas's extension, to learn which
-    mentions it links and under which headings."""
+    mentions it links and under which headings; remembers the answer while the page and the names
+    it links stay the same."""
 
-    def __init__(self, kit: PageKit, settings: MarkdownSettings):
-        self.extension = AtlasExtension(matcher=kit.matcher, urls=kit.urls)
+    def __init__(self, settings: MarkdownSettings):
+        self.extension = AtlasExtension()
         self.md = markdown.Markdown(extensions=[*settings.extensions, self.extension],
                                     extension_configs=settings.configs)
-        self.found: list[tuple[LinkTarget, str | None]] = []
+        self.memo: Memo[PageLinks] = Memo()
 
-    def find(self, source: str, body: str, autolink: bool) -> tuple[dict[str, str], str | None]:
-        """Convert ``body``; return the heading labels by id and the first top-level heading."""
+    def start(self, kit: PageKit) -> None:
+        """Begin a staging run with ``kit``'s names."""
+        self.extension.matcher = kit.matcher
+        self.extension.urls = kit.urls
+        self.memo.start(kit.index.names)
+
+    def find(self, source: str, body: str, autolink: bool) -> tuple[PageLinks, Found]:
+        """The page's headings and title, and each link it will make with the heading above it."""
+        return self.memo.get((source, body, autolink), lambda: self._convert(source, body, autolink))
+
+    def _convert(self, source: str, body: str, autolink: bool) -> tuple[PageLinks, Found]:
         self.md.reset()
-        self.found = []
         self.md.convert((page_marker(source) + "\n" if autolink else "") + body)
-        if self.extension.page is not None:
-            self.found = self.extension.page.context.found
-        tokens = getattr(self.md, "toc_tokens", [])
+        found = tuple(self.extension.page.context.found) if self.extension.page is not None else ()
         headings: dict[str, str] = {}
         title: str | None = None
-        for token in _walk(tokens):
+        for token in _walk(getattr(self.md, "toc_tokens", [])):
             headings[token["id"]] = plain_heading(token["name"])
             if title is None and token["level"] == 1:
                 title = plain_heading(token["name"])
-        return headings, title
+        return PageLinks(headings, title), found
 
 
 def _walk(tokens: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
@@ -243,9 +296,16 @@ def _table_pages(pages: dict[str, str]) -> dict[str, str]:
     return placed
 
 
-def _front_matter(text: str) -> tuple[dict[str, Any], str]:
-    meta, _, body, _ = _split_front_matter(text)
-    return meta, body
+TITLE_LINE = re.compile(r"^title: (?P<title>.+)$", re.MULTILINE)
+"""A generated page's title: a JSON string where it holds a name, plain words otherwise."""
+
+
+def _generated_title(markdown: str) -> str | None:
+    match = TITLE_LINE.search(markdown.split("\n---\n", 1)[0])
+    if match is None:
+        return None
+    title = match["title"].strip()
+    return str(json.loads(title)) if title.startswith('"') else title
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str, int]:

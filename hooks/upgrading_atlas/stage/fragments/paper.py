@@ -21,7 +21,7 @@ def sections_list(kit: PageKit, paper_id: str, source: str, context: LinkContext
         links = [kit.link(source, kind, record_id)
                  for kind, record_id in kit.index.located.get((paper_id, section.id), [])]
         items.append({"record": section, "links": links})
-    return kit.render("sections.html.j2", sections=items, md=kit.safe_markdown(context)).strip()
+    return kit.render("sections.html.j2", sections=items, md=kit.safe_markdown(context, source)).strip()
 
 
 def crossrefs_list(kit: PageKit, paper_id: str, source: str, context: LinkContext) -> str:

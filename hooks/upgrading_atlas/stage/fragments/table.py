@@ -43,6 +43,6 @@ def comparison_table(kit: PageKit, table_id: str, source: str, context: LinkCont
         )
     paper_columns = [header for header in headers if header["paper"]]
     return kit.render(
-        "table.html.j2", table=table, headers=headers, rows=rows, md=kit.safe_markdown(context),
+        "table.html.j2", table=table, headers=headers, rows=rows, md=kit.safe_markdown(context, source),
         chooser=paper_columns if len(paper_columns) >= CHOOSER_MIN_PAPERS else [],
     ).strip()

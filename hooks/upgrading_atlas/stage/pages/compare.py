@@ -47,7 +47,7 @@ def pair_page(kit: PageKit, a: str, b: str) -> GeneratedPage:
         tables=_shared_tables(kit, source, a, b),
         entities=_shared_entities(kit, source, a, b),
         index_href=kit.page_href(source, INDEX_SOURCE),
-        md=kit.safe_markdown(context),
+        md=kit.safe_markdown(context, source),
     )
     return GeneratedPage(source, markdown, tuple(target for target, _ in context.found))
 

@@ -54,7 +54,7 @@ def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
         title=page_title(concept.term, concept.aliases),
         # themes write the description into a <meta> attribute without escaping it
         plain_definition=html.escape(plain_text(concept.definition)),
-        md=kit.safe_markdown(context),
+        md=kit.safe_markdown(context, source),
         senses=senses,
         paper_count=len(papers),
         roles=[(ROLE_WORDS[role][0], role, ROLE_WORDS[role][1])

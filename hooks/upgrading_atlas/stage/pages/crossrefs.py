@@ -21,7 +21,7 @@ def crossrefs_page(kit: PageKit) -> GeneratedPage:
     """Every cross-reference, each at a permanent anchor."""
     context = kit.link_context(SOURCE)
     items = [crossref_detail(kit, SOURCE, crossref) for crossref in kit.index.crossrefs.values()]
-    markdown = kit.render("crossrefs.md.j2", crossrefs=items, md=kit.safe_markdown(context))
+    markdown = kit.render("crossrefs.md.j2", crossrefs=items, md=kit.safe_markdown(context, SOURCE))
     return GeneratedPage(SOURCE, markdown, tuple(target for target, _ in context.found))
 
 

@@ -26,7 +26,7 @@ def entity_page(kit: PageKit, entity_id: str) -> GeneratedPage:
         entity=entity,
         title=page_title(entity.name, entity.aliases),
         plain_description=html.escape(plain_text(entity.description)),
-        md=kit.safe_markdown(context),
+        md=kit.safe_markdown(context, source),
         mentions=mentions,
         crossrefs=crossref_items(kit, source, kit.index.crossrefs_by_entity.get(entity_id, [])),
         page_citation=page_citation(kit, entity.name, source),
