@@ -502,7 +502,9 @@ class Corpus:
                 entry["title"] = self.short(paper, 2, 6, 0.2).rstrip(".").replace("*", "")
             entry["summary"] = self.short(paper, 15, 35)
             sections.append(entry)
-        return {"id": paper.id, "short_title": paper.short_title, "citation": citation, "sections": sections}
+        return {"id": paper.id, "short_title": paper.short_title,
+                "gist": f"{paper.short_title} makes a synthetic argument about industrial upgrading.",
+                "citation": citation, "sections": sections}
 
     def concept_record(self, index: int) -> dict:
         rng = self.rng
@@ -527,10 +529,12 @@ class Corpus:
                 "meaning": self.short(paper, 25, 60),
                 "at": {"section": rng.choice(TEXT_SECTIONS)},
             }
+            # the meaning's first words, so that the gist takes nothing from the random stream
+            sense["gist"] = " ".join(sense["meaning"].split()[:12]).rstrip(".,;:") + "."
             if rng.random() < 0.4:
                 sense["quote"] = {"text": self.quotation(rng.randrange(5, 25)),
                                   "at": {"section": rng.choice(TEXT_SECTIONS)}}
-            if rng.random() < 0.2:
+            if rng.random() < 0.2 and len(plan.papers) > 1:  # a difference of sense needs another sense
                 sense["differs"] = self.short(paper, 15, 35)
             senses.append(sense)
         record["senses"] = senses

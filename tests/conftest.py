@@ -26,6 +26,7 @@ MINIMAL = {
     "papers/alpha.yml": """
         id: alpha
         short_title: Alpha (2001)
+        gist: A paper.
         citation:
           type: report
           title: {value: Alpha, source: text}
@@ -43,6 +44,7 @@ MINIMAL = {
         senses:
           - paper: alpha
             term_used: LIE
+            gist: One line.
             role: mechanism
             meaning: The organizer of a network.
             at: {section: s1}

@@ -22,6 +22,7 @@ definition: A firm that organizes innovation.
 senses:
   - paper: alpha
     term_used: LIE
+    gist: One line.
     role: mechanism
     meaning: The organizer.
     at: {section: s1}
@@ -34,7 +35,7 @@ senses:
         (CONCEPT.replace("term: Leading innovative enterprise\n", ""),
          "concepts/lie.yml:2:1: term: this field is required — add `term:` with a value"),
         (CONCEPT + "colour: blue\n",
-         "concepts/lie.yml:11:1: colour: unknown field — remove it, or correct its spelling; the fields here are: id,"),
+         "concepts/lie.yml:12:1: colour: unknown field — remove it, or correct its spelling; the fields here are: id,"),
         (CONCEPT.replace("role: mechanism", "role: engine"),
          "concepts/lie.yml:8:11: senses[0].role: 'engine' is not an allowed value — use one of 'premise', 'mechanism',"
          " 'finding', 'foil', 'method', 'context'"),

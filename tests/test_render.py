@@ -17,6 +17,7 @@ from upgrading_atlas.stage.fragments.markers import MarkerError, expand_markers,
 from upgrading_atlas.stage.fragments.paper import paper_context, sections_list
 from upgrading_atlas.stage.fragments.table import comparison_table
 from upgrading_atlas.stage.kit import PageKit
+from upgrading_atlas.stage.pages.compare import compare_index, pair_page
 from upgrading_atlas.stage.pages.concept import concept_page
 from upgrading_atlas.stage.pages.crossrefs import crossrefs_page
 from upgrading_atlas.stage.pages.entity import entity_page
@@ -58,6 +59,8 @@ def renderer():
         ("entity-lenovo.md", lambda r: entity_page(r, "lenovo").markdown),
         ("concepts-index.md", lambda r: concepts_index(r).markdown),
         ("crossrefs.md", lambda r: crossrefs_page(r).markdown),
+        ("compare-alpha-and-beta.md", lambda r: pair_page(r, "alpha", "beta").markdown),
+        ("compare-index.md", lambda r: compare_index(r).markdown),
         ("table-fixture-glance.html",
          lambda r: comparison_table(r, "fixture-glance", "index.md", r.link_context("index.md"))),
         ("citation-beta.html",
@@ -117,9 +120,9 @@ id: cluster
 term: Industrial cluster
 definition: Firms of one industry located close together.
 senses:
-  - {paper: alpha, term_used: cluster, role: foil, meaning: Argued against., at: {section: s1}}
-  - {paper: beta, term_used: cluster, role: context, meaning: Background., at: {section: s2}}
-  - {paper: gamma, term_used: cluster, role: mechanism, meaning: What drives learning., at: {section: s1}}
+  - {paper: alpha, gist: One line., term_used: cluster, role: foil, meaning: Argued against., at: {section: s1}}
+  - {paper: beta, gist: One line., term_used: cluster, role: context, meaning: Background., at: {section: s2}}
+  - {paper: gamma, gist: One line., term_used: cluster, role: mechanism, meaning: What drives learning., at: {section: s1}}
 """
 
 
@@ -165,7 +168,7 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
         term: R&D offshoring
         definition: Moving research abroad.
         senses:
-          - {paper: alpha, term_used: R&D, role: context, meaning: M., at: {section: s1}}
+          - {paper: alpha, gist: One line., term_used: R&D, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index, UrlScheme(True, "https://example.org/atlas/")), "rd").markdown
@@ -183,7 +186,7 @@ def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
         aliases: [minying, 民营]
         definition: Firms founded outside the state sector.
         senses:
-          - {paper: alpha, term_used: minying, role: context, meaning: M., at: {section: s1}}
+          - {paper: alpha, gist: One line., term_used: minying, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
     renderer = PageKit(atlas.index)

@@ -15,6 +15,7 @@ definition: Making goods to another firm's design.
 senses:
   - paper: alpha
     term_used: OEM
+    gist: One line.
     role: context
     meaning: Contract work.
     at: {section: s2}
@@ -114,6 +115,7 @@ def test_duplicate_section_id_in_a_paper(annotations) -> None:
     atlas = build_atlas(annotations({"papers/beta.yml": """
         id: beta
         short_title: Beta
+        gist: A paper.
         citation:
           type: report
           title: {value: Beta, source: text}

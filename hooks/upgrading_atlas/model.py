@@ -197,8 +197,7 @@ class Paper(Record):
 
     id: Id
     short_title: PlainText = Field(description="A short title for navigation, such as `Chen (2009)`.")
-    gist: Gist | None = Field(
-        default=None,
+    gist: Gist = Field(
         description="What the paper argues, in one line of at most 25 words, our own: for the home page "
         "and the papers index.",
     )
@@ -218,7 +217,7 @@ class Sense(Record):
     paper: Id = Field(description="The paper's id.")
     term_used: PlainText = Field(description="The word or phrase the paper itself uses.")
     role: Role = Field(description="What work the concept does in the paper's argument.")
-    gist: Gist | None = None
+    gist: Gist
     meaning: Prose = Field(description="What the authors mean by it, in our words.")
     at: Location = Field(description="Where the paper uses it in this sense.")
     quote: Quotation | None = None

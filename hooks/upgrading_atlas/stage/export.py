@@ -9,7 +9,7 @@ from typing import Any
 from ..index.atlas_index import AtlasIndex
 from ..model import KIND_MODELS
 
-EXPORT_VERSION = "1.1"
+EXPORT_VERSION = "1.2"
 """Version of the export's shape. A change that removes or renames a field raises the major number."""
 
 

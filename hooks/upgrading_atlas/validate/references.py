@@ -154,6 +154,13 @@ def _check_ids(item: Loaded, known: _Known) -> Iterator[Problem]:
                     "use the id of a file in annotations/concepts/, or add that concept",
                 )
         sense_papers = {sense.paper for sense in record.senses}
+        for index, sense in enumerate(record.senses):
+            if sense.differs and sense_papers == {sense.paper}:
+                yield item.source.problem(
+                    ("senses", index, "differs"),
+                    "a difference of sense needs another paper's sense of this concept to differ from",
+                    "move the text to `note:`, or add the sense of the paper it differs from",
+                )
         for index, step in enumerate(record.reading_path):
             if step.paper in known.sections and step.paper not in sense_papers:
                 yield item.source.problem(
