@@ -438,7 +438,7 @@ def many_papers(count: int) -> dict[str, str]:
         files[f"papers/p{n:02d}.yml"] = MINIMAL["papers/alpha.yml"].replace("id: alpha", f"id: p{n:02d}").replace(
             "short_title: Alpha (2001)", f"short_title: Paper {n:02d}")
     for concept, papers in (("shared", ("p00", "p01")), ("own", ("p00",))):
-        senses = "\n".join(f"  - {{paper: {p}, gist: One line., term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
+        senses = "\n".join(f"  - {{paper: {p}, gist: G., term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
                            for p in papers)
         files[f"concepts/{concept}.yml"] = (
             f"id: {concept}\nterm: {concept.title()}\ndefinition: D.\nsenses:\n{senses}\n")
@@ -513,7 +513,7 @@ def hub_annotations(related: int, entities: int) -> dict[str, str]:
             term: Hub
             definition: A concept with many neighbours.
             senses:
-              - {{paper: alpha, gist: One line., term_used: hub, role: mechanism, meaning: The hub., at: {{section: s1}}}}
+              - {{paper: alpha, gist: G., term_used: hub, role: mechanism, meaning: The hub., at: {{section: s1}}}}
             related: [{", ".join(f"{{concept: c{n}, relation: see-also}}" for n in range(related))}]
             """,
     }
@@ -523,7 +523,7 @@ def hub_annotations(related: int, entities: int) -> dict[str, str]:
             term: Concept {n:02d}
             definition: A neighbour.
             senses:
-              - {{paper: alpha, gist: One line., term_used: c, role: context, meaning: A neighbour., at: {{section: s1}}}}
+              - {{paper: alpha, gist: G., term_used: c, role: context, meaning: A neighbour., at: {{section: s1}}}}
             """
     for n in range(entities):
         files[f"entities/e{n}.yml"] = f"""

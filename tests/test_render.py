@@ -120,9 +120,9 @@ id: cluster
 term: Industrial cluster
 definition: Firms of one industry located close together.
 senses:
-  - {paper: alpha, gist: One line., term_used: cluster, role: foil, meaning: Argued against., at: {section: s1}}
-  - {paper: beta, gist: One line., term_used: cluster, role: context, meaning: Background., at: {section: s2}}
-  - {paper: gamma, gist: One line., term_used: cluster, role: mechanism, meaning: What drives learning., at: {section: s1}}
+  - {paper: alpha, gist: G., term_used: cluster, role: foil, meaning: Argued against., at: {section: s1}}
+  - {paper: beta, gist: G., term_used: cluster, role: context, meaning: Background., at: {section: s2}}
+  - {paper: gamma, gist: G., term_used: cluster, role: mechanism, meaning: What drives learning., at: {section: s1}}
 """
 
 
@@ -168,7 +168,7 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
         term: R&D offshoring
         definition: Moving research abroad.
         senses:
-          - {paper: alpha, gist: One line., term_used: R&D, role: context, meaning: M., at: {section: s1}}
+          - {paper: alpha, gist: G., term_used: R&D, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index, UrlScheme(True, "https://example.org/atlas/")), "rd").markdown
@@ -186,7 +186,7 @@ def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
         aliases: [minying, 民营]
         definition: Firms founded outside the state sector.
         senses:
-          - {paper: alpha, gist: One line., term_used: minying, role: context, meaning: M., at: {section: s1}}
+          - {paper: alpha, gist: G., term_used: minying, role: context, meaning: M., at: {section: s1}}
         """}))
     assert atlas.problems == []
     renderer = PageKit(atlas.index)
