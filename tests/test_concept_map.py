@@ -438,8 +438,9 @@ def many_papers(count: int) -> dict[str, str]:
         files[f"papers/p{n:02d}.yml"] = MINIMAL["papers/alpha.yml"].replace("id: alpha", f"id: p{n:02d}").replace(
             "short_title: Alpha (2001)", f"short_title: Paper {n:02d}")
     for concept, papers in (("shared", ("p00", "p01")), ("own", ("p00",))):
-        senses = "\n".join(f"  - {{paper: {p}, gist: G., term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
-                           for p in papers)
+        senses = "\n".join(
+            f"  - {{paper: {p}, gist: G., term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
+            for p in papers)
         files[f"concepts/{concept}.yml"] = (
             f"id: {concept}\nterm: {concept.title()}\ndefinition: D.\nsenses:\n{senses}\n")
     return files
