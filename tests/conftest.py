@@ -171,13 +171,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _UnderPrefix(_QuietHandler):
+    """Serves the site under a path prefix; anything outside it is not found."""
+
+    def __init__(self, prefix: str, *args: Any, **kwargs: Any) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if path != self.prefix and not path.startswith(self.prefix + "/"):
+            return str(Path(self.directory) / "__outside_the_prefix__")
+        return super().translate_path(path[len(self.prefix):] or "/")
+
+
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` served on 127.0.0.1 for the duration: yields its base URL, ending in ``/``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+def served(site: Path, prefix: str = "") -> Iterator[str]:
+    """``site`` served on 127.0.0.1 for the duration, at ``/`` or under ``/<prefix>/`` as a project
+    site is: yields its base URL, ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    if prefix:
+        handler = functools.partial(_UnderPrefix, f"/{prefix}", directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{prefix}/" if prefix else "")
     finally:
         server.shutdown()
 

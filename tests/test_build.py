@@ -68,7 +68,7 @@ def test_generated_indexes_and_export(built: Path) -> None:
     assert "Leading innovative enterprise" in read(built, "concepts/index.html")
     assert "Lenovo" in read(built, "entities/index.html")
     assert 'id="organizer-or-buyer"' in read(built, "crossrefs/index.html")
-    assert '"version": "1.1"' in read(built, "data/atlas.json")
+    assert '"version": "1.2"' in read(built, "data/atlas.json")
     assert (built / "schema" / "concepts.schema.json").exists()
 
 
@@ -85,7 +85,7 @@ def test_broken_reference_fails_strict_build_with_located_message(tmp_path: Path
     result = run_mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
     assert (
-        "annotations/concepts/oem.yml:11:19: senses[0].at.section: paper 'beta' has no section 's99'"
+        "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'beta' has no section 's99'"
         " — use one of: intro, s3" in result.stderr
     )
     assert "Traceback" not in result.stderr

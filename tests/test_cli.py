@@ -29,7 +29,7 @@ def test_export_writes_versioned_json(annotations, tmp_path: Path) -> None:
     output = tmp_path / "atlas.json"
     assert main(["--annotations", str(annotations()), "export", "-o", str(output)]) == 0
     document = json.loads(output.read_text())
-    assert document["version"] == "1.1"
+    assert document["version"] == "1.2"
     assert [concept["id"] for concept in document["concepts"]] == ["lie"]
     assert document["concepts"][0]["senses"][0]["at"] == {"section": "s1"}
 

@@ -37,7 +37,7 @@ senses:
         (CONCEPT + "colour: blue\n",
          "concepts/lie.yml:12:1: colour: unknown field — remove it, or correct its spelling; the fields here are: id,"),
         (CONCEPT.replace("role: mechanism", "role: engine"),
-         "concepts/lie.yml:8:11: senses[0].role: 'engine' is not an allowed value — use one of 'premise', 'mechanism',"
+         "concepts/lie.yml:9:11: senses[0].role: 'engine' is not an allowed value — use one of 'premise', 'mechanism',"
          " 'finding', 'foil', 'method', 'context'"),
         (CONCEPT.replace("    at: {section: s1}", "    at: {section: s1, sectoin: s2}"),
          "senses[0].at.sectoin: unknown field — remove it, or correct its spelling; the fields here are: paper,"
@@ -99,4 +99,4 @@ def test_valid_record_loads_with_its_source(tmp_path: Path) -> None:
     [item] = result.records
     assert item.kind == "concepts"
     assert item.record.senses[0].at.section == "s1"
-    assert item.source.position("senses", 0, "at").line == 10
+    assert item.source.position("senses", 0, "at").line == 11

@@ -233,3 +233,21 @@ def test_each_pair_of_papers_has_a_compare_page_linking_both(site: Path, atlas) 
         html = (site / "papers" / paper / "index.html").read_text(encoding="utf-8")
         others = [other for other in papers if other != paper]
         assert all(f"compare/{'-and-'.join(sorted((paper, other)))}/" in html for other in others)
+
+
+ROOTED = re.compile(r"""(?:href|src|action)=["'](/(?!/)[^"']*)["']""")
+
+
+def test_no_page_links_from_the_site_root(site: Path) -> None:
+    """Links written from the root (``/concepts/...``) break when the site lives under a sub-path,
+    as a project site does: every internal link is relative (the error page aside, which hosts serve
+    at any address and builders write from the root)."""
+    rooted = {}
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        if relative == "404.html":
+            continue
+        found = ROOTED.findall(path.read_text(encoding="utf-8"))
+        if found:
+            rooted[relative] = sorted(set(found))[:3]
+    assert rooted == {}

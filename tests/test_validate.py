@@ -28,7 +28,7 @@ senses:
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("paper: alpha", "paper: gamma")},
          "annotations/concepts/oem.yml:7:12: senses[0].paper: unknown paper 'gamma' — use one of: alpha"),
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: s9")},
-         "annotations/concepts/oem.yml:11:19: senses[0].at.section: paper 'alpha' has no section 's9' — use one of:"
+         "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'alpha' has no section 's9' — use one of:"
          " s1, s2"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: odm, relation: see-also}\n"},
          "related[0].concept: unknown concept 'odm' — use the id of a file in annotations/concepts/"),
@@ -79,10 +79,10 @@ senses:
             """},
          "mentions[0].at.paper: the location is in paper 'beta' but the entry is about 'alpha'"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "reading_path:\n  - {paper: alpha, at: {section: s7}}\n"},
-         "annotations/concepts/oem.yml:13:34: reading_path[0].at.section: paper 'alpha' has no section 's7'"),
+         "annotations/concepts/oem.yml:14:34: reading_path[0].at.section: paper 'alpha' has no section 's7'"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "reading_path:\n  - {paper: beta, at: {section: s1}}\n",
           "papers/beta.yml": MINIMAL["papers/alpha.yml"].replace("alpha", "beta").replace("Alpha", "Beta")},
-         "annotations/concepts/oem.yml:13:13: reading_path[0].paper: the reading path goes through paper 'beta',"
+         "annotations/concepts/oem.yml:14:13: reading_path[0].paper: the reading path goes through paper 'beta',"
          " which has no sense of this concept — add a sense for 'beta' first, or use one of: alpha"),
     ],
 )
@@ -126,7 +126,7 @@ def test_duplicate_section_id_in_a_paper(annotations) -> None:
           - {id: s1, label: "1 again"}
         """}))
     assert [str(p) for p in atlas.problems] == [
-        "annotations/papers/beta.yml:11:10: sections[1].id: the section id 's1' is used twice in this paper"
+        "annotations/papers/beta.yml:12:10: sections[1].id: the section id 's1' is used twice in this paper"
         " — give each section its own id"
     ]
 
