@@ -17,6 +17,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..characters import shown
 from ..stage.render import MarkerError, Renderer
 from .linker import NO_LINK_CLASS, LinkContext, link_mentions
 
@@ -48,7 +49,7 @@ class _MarkerPreprocessor(Preprocessor):
             return lines
 
         def report(number: int, line: str, error: MarkerError) -> str:
-            page.problems.append(f"{page.source}: line {number} of the page body: {line.strip()}: {error}")
+            page.problems.append(shown(f"{page.source}: line {number} of the page body: {line.strip()}: {error}"))
             return '<p class="atlas-error">This generated block could not be built.</p>'
 
         return self.extension.renderer.expand_marker_lines(lines, page.source, page.html_context, report)

@@ -21,14 +21,12 @@ import markupsafe
 
 from ..index.atlas_index import AtlasIndex, LinkTarget, plain_text
 from ..link.linker import LinkContext, TermMatcher, link_mentions
-from ..link.safe_text import SafeMarkdown
+from ..link.safe_text import SafeMarkdown, markdown_text
 from ..link.urls import UrlScheme
+from ..markers import MARKER
 from ..model import Citation, Concept, KnownField, Location, Paper, Sense, UnknownField
 from . import concept_map
 from .citations import bibtex, csl_json_text, page_bibtex, page_csl_json_text
-
-MARKER = re.compile(r"^<!--\s*atlas:(?P<name>[a-z-]+)(?:\s+(?P<argument>[a-z0-9/-]+))?\s*-->\s*$", re.MULTILINE)
-"""A line that asks for generated content: ``<!-- atlas:table papers-at-a-glance -->``."""
 
 RELATION_LABELS = {
     "broader": "Broader",
@@ -108,6 +106,7 @@ class Renderer:
             comment_end_string="##}",
         )
         self.env.filters["lang"] = language_attribute
+        self.env.filters["markdown_text"] = markdown_text  # a name in a line of Markdown, such as a heading
 
     # --- links ----------------------------------------------------------------------------------
 
