@@ -75,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the annotations; fail a strict build on any problem."""
     global _build
     engine = _engine()
-    atlas = engine.build_atlas(_annotations_dir(config))
+    atlas = engine.build_atlas(_annotations_dir(config), Path(config.docs_dir))
     for problem in atlas.problems:
         log.error(str(problem))
     if atlas.problems and config.strict:
