@@ -46,6 +46,7 @@ f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]
         (b"id: x\na: !!int one\n", "'one' cannot be read as a whole number", 2),
         (b"a: " + b"1" * 4301 + b"\n", "cannot be read as a whole number", 1),
         (b"a: !!map plain\n", "does not fit this value", 1),
+        (b"id: !!int \nterm: x\n", "'' cannot be read as a whole number", 1),  # found by the fuzzer
         (b'a: "\\U00110000"\n', "YAML syntax error: found invalid Unicode character escape code", 1),
         (b'a: "\\ud800"\n', "YAML syntax error", 1),
         # control, separator and bidirectional characters, at the line they stand on

@@ -234,8 +234,9 @@ class _Builder:
         else:
             try:
                 value = self.constructor.construct_object(node, deep=True)
-            except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
-                # "!!bool maybe", "!!int one", or a number of more than 4,300 digits
+            except Exception:
+                # PyYAML's constructors fail in many ways on a value their tag cannot hold: "!!bool maybe"
+                # (KeyError), "!!int one" or 4,301 digits (ValueError), "!!int" with no value (IndexError)
                 raise YamlProblem(
                     f"{_excerpt(node.value)!r} cannot be read as {_SCALAR_TAGS[node.tag]}",
                     "put the value in quotes to keep it as text, or write a valid value",
