@@ -52,15 +52,16 @@ def markdown_text(text: str) -> Markup:
     """``text`` for a line of Markdown (``# {{ term | markdown_text }}``), where no character of it
     acts as syntax: what Markdown can unescape is backslash-escaped (a heading's id is made from the
     text as shown, so ``Know-how`` keeps ``know-how``), ``& < > " '`` become HTML references, and any
-    other ASCII punctuation, which extensions may read (``~~``, ``==``, ``:emoji:``, ``1/2``), a
-    numeric character reference. The text is escaped once: a reader sees it exactly as written."""
+    other ASCII punctuation that extensions may read (``~~``, ``==``, ``:emoji:``, ``1/2``, ``@name``)
+    a numeric character reference; only ``, ; ? %`` stay as they are. The text is escaped once: a
+    reader sees it exactly as written."""
     pieces = []
     for char in text:
         if char in "&<>\"'":
             pieces.append(html.escape(char))
         elif char in _BACKSLASH_ESCAPABLE:
             pieces.append("\\" + char)
-        elif char.isascii() and not char.isalnum() and not char.isspace():
+        elif char.isascii() and not char.isalnum() and not char.isspace() and char not in ",;?%":
             pieces.append(f"&#{ord(char)};")
         else:
             pieces.append(char)
