@@ -182,8 +182,9 @@ mentions:
         # look-alikes of a name another record has
         ({"entities/lenovo.yml": ENTITY, "entities/fake.yml": ENTITY.replace("lenovo", "fake").replace(
             "name: Lenovo", "name: Ｌｅｎｏｖｏ").replace("[Legend]", "[]")},
-         "annotations/entities/lenovo.yml:3:7: name: the name 'Lenovo' looks the same as the name 'Ｌｅｎｏｖｏ' of"
-         " entity 'fake' (annotations/entities/fake.yml), but is written with other characters ('L' (U+004C,"),
+         "annotations/entities/fake.yml:3:7: name: the name 'Ｌｅｎｏｖｏ' looks the same as the name 'Lenovo' of"
+         " entity 'lenovo' (annotations/entities/lenovo.yml), but is written with other characters ('Ｌ' (U+FF2C,"
+         " FULLWIDTH LATIN CAPITAL LETTER L))"),
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("[OEM]", "[OEM, ОЕМ]")},  # Cyrillic letters, in one record
          "annotations/concepts/oem.yml:4:16: aliases[1]: the name 'ОЕМ' looks the same as the name 'OEM' of concept"
          " 'oem' (annotations/concepts/oem.yml), but is written with other characters ('О' (U+041E, CYRILLIC CAPITAL"

@@ -37,25 +37,27 @@ def _check_collisions(records: list[Loaded]) -> Iterator[Problem]:
     apart."""
     spelt: dict[str, Loaded] = {}
     looks: dict[str, tuple[Loaded, str]] = {}
-    for item in records:
-        for path, name in linkable_names(item.record):
-            owner = spelt.setdefault(name.casefold(), item)
-            if owner is not item:
-                yield item.source.problem(
-                    path,
-                    f"the name {name!r} is already used by {_owner(owner)}",
-                    "remove it here or there, so that every mention has one target",
-                )
-                continue
-            first, first_name = looks.setdefault(lookalike_key(name), (item, name))
-            if first_name.casefold() != name.casefold():
-                odd = next((char for char in name if lookalike_key(char) != char.casefold()), name[0])
-                yield item.source.problem(
-                    path,
-                    f"the name {name!r} looks the same as the name {first_name!r} of {_owner(first)}, but is"
-                    f" written with other characters ({describe(odd)})",
-                    "write it with the same characters as the other name, or remove it",
-                )
+    named = [(item, path, name) for item in records for path, name in linkable_names(item.record)]
+    # names written with plain letters first: a look-alike is reported where the odd letters are
+    named.sort(key=lambda entry: lookalike_key(entry[2]) != " ".join(entry[2].casefold().split()))
+    for item, path, name in named:
+        owner = spelt.setdefault(name.casefold(), item)
+        if owner is not item:
+            yield item.source.problem(
+                path,
+                f"the name {name!r} is already used by {_owner(owner)}",
+                "remove it here or there, so that every mention has one target",
+            )
+            continue
+        first, first_name = looks.setdefault(lookalike_key(name), (item, name))
+        if first_name.casefold() != name.casefold():
+            odd = next((char for char in name if lookalike_key(char) != char.casefold()), name[0])
+            yield item.source.problem(
+                path,
+                f"the name {name!r} looks the same as the name {first_name!r} of {_owner(first)}, but is"
+                f" written with other characters ({describe(odd)})",
+                "write it with the same characters as the other name, or remove it",
+            )
 
 
 def _owner(item: Loaded) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..load.records import Loaded
 from ..model import Concept, CrossReference, Entity, Location, Paper, Table
@@ -213,7 +214,8 @@ def _check_unique_ids(records: list[Loaded]) -> Iterator[Problem]:
     """One record per id and kind, and no record at the address of an index page: either would
     silently replace a page."""
     seen: dict[tuple[str, str], Loaded] = {}
-    for item in records:
+    # a record in the file named after its id comes first: the other one is the one to move
+    for item in sorted(records, key=lambda item: PurePosixPath(item.source.file).stem != item.record.id):
         first = seen.setdefault((item.kind, item.record.id), item)
         if first is not item:
             yield item.source.problem(
