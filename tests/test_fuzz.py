@@ -265,7 +265,7 @@ def test_fuzz_bytes_of_an_annotation_file(tmp_path_factory: pytest.TempPathFacto
             atlas = check_site(site)
             assert atlas.problems or "lie" in atlas.index.concepts
         finally:
-            shutil.rmtree(site)
+            shutil.rmtree(site.parent)
 
     run_fuzzer("bytes", fuzzer)
 
@@ -280,7 +280,7 @@ def test_fuzz_names_and_prose(tmp_path_factory: pytest.TempPathFactory) -> None:
         try:
             check_site(site)
         finally:
-            shutil.rmtree(site)
+            shutil.rmtree(site.parent)
 
     run_fuzzer("names and prose", fuzzer)
 
