@@ -11,6 +11,7 @@ through ``markdown_text`` instead, which leaves Markdown nothing to read as synt
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -68,6 +69,28 @@ def markdown_text(text: str) -> Markup:
     return Markup("".join(pieces))  # noqa: S704 - every character that could act is escaped above
 
 
+_REFERENCE = re.compile(r"&(#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z0-9]{1,32};)?")
+
+
+def _escape_stray_ampersands(html_text: str) -> str:
+    """Markdown keeps anything shaped like a character reference (``&0;``, ``&nosuch;``, ``&#1;``) as
+    it is; only a reference a browser reads as a visible character stays one, any other ``&`` is
+    written ``&amp;``, so the reader sees the text as written and the output stays well formed."""
+
+    def keep_or_escape(found: re.Match[str]) -> str:
+        reference = found.group(1)
+        if reference is None:
+            return "&amp;"
+        if reference.startswith("#"):
+            code = int(reference[2:-1], 16) if reference[1] in "xX" else int(reference[1:-1])
+            valid = code <= 0x10FFFF and (chr(code).isprintable() or chr(code) in "\t\n")
+        else:
+            valid = reference in html.entities.html5
+        return found.group() if valid else "&amp;" + reference
+
+    return _REFERENCE.sub(keep_or_escape, html_text)
+
+
 class _Sanitizer(Treeprocessor):
     """Drop what is not allowed: unknown elements become their text, unsafe links lose their href."""
 
@@ -114,7 +137,7 @@ class SafeMarkdown:
         text = _CONTROL.sub("", text)
         if within_budget(text):
             try:
-                return Markup(self._md.convert(text))  # noqa: S704 - sanitized above
+                return Markup(_escape_stray_ampersands(self._md.convert(text)))  # noqa: S704 - sanitized above
             except RecursionError:
                 self._md.reset()
         return Markup("\n").join(Markup("<p>{}</p>").format(paragraph.strip()) for paragraph in text.split("\n\n"))
