@@ -70,4 +70,9 @@ def test_prose_beyond_the_budget_is_shown_as_plain_text() -> None:
     # validation refuses such text with its location; the renderer still never hands it to Markdown
     assert str(RENDER.block("- " * 3000 + "x")).startswith("<p>- - - ")
     assert str(RENDER.block("[" * 20_000)) == "<p>" + "[" * 20_000 + "</p>"
-    assert str(RENDER.block("<b>" + "[" * 30 + "\n\nnext")) == "<p>&lt;b&gt;" + "[" * 30 + "</p>\n<p>next</p>"
+    assert str(RENDER.block("<b>" + "[" * 31 + "\n\nnext")) == "<p>&lt;b&gt;" + "[" * 31 + "</p>\n<p>next</p>"
+
+
+def test_text_markdown_cannot_render_whole_is_shown_as_written() -> None:
+    # found by the fuzzer: Python-Markdown left an inline placeholder (\x02klzzwxh:0000\x03) in its output
+    assert str(RENDER.block("Text ***_*_*_*_*_*_*_\\[_")) == "<p>Text ***_*_*_*_*_*_*_\\[_</p>"
