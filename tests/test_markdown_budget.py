@@ -59,6 +59,6 @@ def test_within_the_budget_the_worst_text_renders_fast(unit: str) -> None:
         low, high = (middle, high) if within_budget(text_of(middle)) else (low, middle)
     text = text_of(low)
     assert within_budget(text) and len(text) >= LONGEST - 1
-    started = time.perf_counter()
+    started = time.process_time()
     SafeMarkdown().block(text)
-    assert time.perf_counter() - started < 1.0, low
+    assert time.process_time() - started < 1.0, low

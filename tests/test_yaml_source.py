@@ -76,10 +76,10 @@ def test_refuses_with_located_message(raw: bytes, message: str, line: int) -> No
 )
 def test_a_hostile_file_costs_well_under_a_second(raw: bytes) -> None:
     # 256 KiB of "[" once took 14 minutes: PyYAML's Python parser read the file again after libyaml
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(YamlProblem):
         parse_yaml(raw)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 def test_keeps_positions_of_values_and_keys() -> None:
