@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 
 ZENSICAL_DIR := .cache/atlas/zensical
 
-.PHONY: serve build build-zensical test check export new urls schema lint bench pages clean lock
+.PHONY: serve build build-zensical test check export new urls schema lint bench pages clean lock fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -43,6 +43,10 @@ urls: build  ## add new published URLs to published-urls.txt (they must never br
 
 schema: $(STAMP)  ## rewrite schema/ from the model
 	$(BIN)/python -m upgrading_atlas schema
+
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)  ## each fuzzer of tests/test_fuzz.py for FUZZ_MINUTES minutes (10 by default), with the count of examples
+	ATLAS_FUZZ_MINUTES=$(FUZZ_MINUTES) $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider
 
 bench: $(STAMP)  ## build-time benchmark: real site, 1x, 10x, 100x (about 15 min on 2 cores)
 	$(BIN)/python bench/run.py

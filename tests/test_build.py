@@ -95,7 +95,8 @@ def test_broken_reference_fails_strict_build_with_located_message(tmp_path: Path
 def test_unknown_marker_fails_strict_build(tmp_path: Path) -> None:
     site = copy_fixture_site(tmp_path)
     page = site / "docs" / "index.md"
-    page.write_text(page.read_text().replace("fixture-glance", "no-such-table"))
+    marker = "<!-- atlas:table fixture-glance -->"
+    page.write_text(page.read_text().replace(marker, "<!-- atlas:table no-such-table -->\n\n" + marker))
     result = run_mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
     assert ("docs/index.md:5:1: atlas:table: there is no table 'no-such-table' — name one of the tables: "

@@ -58,3 +58,19 @@ def test_highwire_meta_tags(papers) -> None:
                                              ("Plato", ("Plato", ""))])
 def test_split_name(name: str, split: tuple[str, str]) -> None:
     assert split_name(name) == split
+
+
+@pytest.mark.parametrize(("year", "issued"), [(2001, {"date-parts": [[2001]]}), ("2001", {"date-parts": [[2001]]}),
+                                              ("²", {"literal": "²"}), ("١٩٩٩", {"literal": "١٩٩٩"}),
+                                              ("forthcoming", {"literal": "forthcoming"})])
+def test_a_year_that_is_not_ascii_digits_is_kept_as_written(papers, year: object, issued: dict) -> None:
+    paper = papers["alpha"]
+    citation = paper.citation.model_copy(update={"year": paper.citation.year.model_copy(update={"value": year})})
+    assert csl_json(paper.model_copy(update={"citation": citation}))["issued"] == issued
+
+
+def test_bibtex_escapes_what_latex_reads() -> None:
+    from upgrading_atlas.stage.citations import page_bibtex
+
+    entry = page_bibtex("k", "A ~ B ^ C {D} 50% $1 #2 a_b & c", "https://a.org/")
+    assert r"title = {A \textasciitilde{} B \textasciicircum{} C \{D\} 50\% \$1 \#2 a\_b \& c}" in entry

@@ -33,5 +33,5 @@ def test_example_gives_its_message(tmp_path: Path, file: str, text: str, message
     path = folder / file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SCHEMA_LINE.format(kind=file.split("/")[0]) + text, encoding="utf-8")
-    problems = [str(problem) for problem in build_atlas(folder).problems]
+    problems = [str(problem) for problem in build_atlas(folder, ROOT / "docs").problems]
     assert any(problem.startswith(message.rstrip("…")) for problem in problems), "\n".join(problems)

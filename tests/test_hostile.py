@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,82 @@ def test_json_export_keeps_text_as_data(hostile_site: Path) -> None:
     document = json.loads((hostile_site / "data" / "atlas.json").read_text())
     [lie] = [c for c in document["concepts"] if c["id"] == "lie"]
     assert lie["explanation"] == HOSTILE  # data stays data; consumers must escape it, as the schema says
+
+
+# --- round two: names written into Markdown lines, Markdown's placeholders, what check accepts ---
+
+NAMED_TERM = "*Lead* __firm__ #1 (c) 1/2 ~~x~~ !important"
+
+
+@pytest.fixture(scope="module")
+def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose names are full of Markdown syntax, with an alias spelt like Python-Markdown's
+    placeholder word, and prose that checks accept."""
+    work = tmp_path_factory.mktemp("tricky")
+    site = copy_fixture_site(work)
+    annotations = site / "annotations"
+    lie = yaml.safe_load((annotations / "concepts" / "lie.yml").read_text())
+    lie["term"] = NAMED_TERM
+    lie["aliases"] = ["LIE", "wzxhzdk", "klzzwxh", "amp"]
+    lie["explanation"] = "Code shows `a < b && c` once.\n\n> A quotation renders.\n\nwzxhzdk and amp in prose."
+    crossref = yaml.safe_load((annotations / "crossrefs" / "organizer-or-buyer.yml").read_text())
+    crossref["title"] = "# Not a heading, *not* emphasis"
+    paper = yaml.safe_load((annotations / "papers" / "alpha.yml").read_text())
+    paper["citation"]["year"] = {"value": "²", "source": "text"}
+    for kind, name, record in (("concepts", "lie", lie), ("crossrefs", "organizer-or-buyer", crossref),
+                               ("papers", "alpha", paper)):
+        (annotations / kind / f"{name}.yml").write_text(
+            f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
+            + yaml.safe_dump(record, allow_unicode=True)
+        )
+    result = run_mkdocs_build(site, work / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "out"
+
+
+def test_a_name_reads_as_written_in_its_heading(tricky_site: Path) -> None:
+    html = (tricky_site / "concepts" / "lie" / "index.html").read_text()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    assert heading is not None
+    text = re.sub(r"<a class=\"headerlink\".*?</a>", "", heading.group(1))
+    assert "<em>" not in text and "<strong>" not in text and "<del>" not in text
+    assert html_unescape(text).strip() == NAMED_TERM + " (LIE)"  # the title adds the acronym readers know
+    crossrefs = (tricky_site / "crossrefs" / "index.html").read_text()
+    assert '<h2 id="organizer-or-buyer"># Not a heading, *not* emphasis<a class="headerlink"' in crossrefs
+
+
+def test_no_page_loses_generated_content_to_an_alias_spelt_like_a_placeholder(tricky_site: Path) -> None:
+    for page in ("concepts/lie", "concepts/oem", "entities/lenovo", "papers/alpha", "papers/beta"):
+        html = (tricky_site / page / "index.html").read_text()
+        assert "\x02" not in html and "wzxhzdk:" not in html, page
+        assert 'id="backlinks"' in html or "atlas-sections" in html, page
+        assert "atlas:backlinks" not in html, page
+    alpha = (tricky_site / "papers" / "alpha" / "index.html").read_text()
+    assert 'class="atlas-citation"' in alpha and '<dt id="s1">' in alpha
+
+
+def test_prose_is_escaped_once_and_quotes_render(tricky_site: Path) -> None:
+    html = (tricky_site / "concepts" / "lie" / "index.html").read_text()
+    assert "<code>a &lt; b &amp;&amp; c</code>" in html
+    assert "<blockquote>\n<p>A quotation renders.</p>\n</blockquote>" in html
+
+
+def test_a_year_of_superscript_two_is_written_as_given(tricky_site: Path) -> None:
+    assert json.loads((tricky_site / "papers" / "alpha.csl.json").read_text())[0]["issued"] == {"literal": "²"}
+
+
+def test_a_strict_build_stops_at_located_problems_and_prints_them_escaped(tmp_path: Path) -> None:
+    site = copy_fixture_site(tmp_path)
+    concept = site / "annotations" / "concepts" / "oem.yml"
+    concept.write_text(concept.read_text().replace(
+        "definition: Making goods to another firm's design and brand.",
+        'definition: "Making goods \\x02wzxhzdk:0\\x03 \\e]0;owned\\a"\nexplanation: "' + "- " * 3000 + 'x"',
+    ))
+    (site / "annotations" / "concepts" / "lie.yaml").write_text("id: lie\n")
+    result = run_mkdocs_build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "\x1b]0;" not in result.stderr
+    assert ("annotations/concepts/oem.yml:5:13: definition: the value holds the character '\\x02' (U+0002), which no"
+            " annotation may contain" in result.stderr)
+    assert ("annotations/concepts/lie.yaml:0:0: the file name ends in '.yaml', and only '.yml' files are read"
+            in result.stderr)

@@ -102,3 +102,30 @@ def test_no_link_to_the_page_itself() -> None:
 def test_tail_text_after_inline_elements_is_linked() -> None:
     html, _ = convert("*emphasis* then an LIE and *more* then OEM")
     assert html.count("atlas-mention") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("wzxhzdk", "Before \x02wzxhzdk:0\x03 after wzxhzdk."), ("42", "An escape \x0242\x03 and 42."),
+     ("amp", "A \x02amp\x03 and amp."), ("klzzwxh", "Inline \x02klzzwxh:0001\x03 and klzzwxh.")],
+)
+def test_no_mention_is_found_inside_markdowns_placeholders(name: str, text: str) -> None:
+    target = LinkTarget("concepts", "x", name, "t")
+    matches = list(TermMatcher({name: target}).find(text))
+    assert [text[m.start : m.end] for m in matches] == [name]
+    assert matches[0].start > text.index("\x03")
+
+
+def test_a_page_keeps_its_raw_html_whatever_an_alias_is_spelt_like() -> None:
+    target = LinkTarget("concepts", "x", "wzxhzdk", "t")
+    context = LinkContext(href_for=lambda found: "../x/")
+    md = markdown.Markdown(extensions=["md_in_html"])
+
+    class Linker(markdown.treeprocessors.Treeprocessor):
+        def run(self, root):  # type: ignore[no-untyped-def]
+            link_mentions(root, TermMatcher({"wzxhzdk": target, "42": target}), context)
+
+    md.treeprocessors.register(Linker(md), "linker", 7)
+    html = md.convert('<div class="kept">generated</div>\n\nText with \\* and wzxhzdk.\n\n<!-- atlas:backlinks x -->')
+    assert '<div class="kept">generated</div>' in html and "<!-- atlas:backlinks x -->" in html
+    assert "\x02" not in html and html.count('href="../x/"') == 1

@@ -100,3 +100,96 @@ def test_valid_record_loads_with_its_source(tmp_path: Path) -> None:
     assert item.kind == "concepts"
     assert item.record.senses[0].at.section == "s1"
     assert item.source.position("senses", 0, "at").line == 11
+
+
+@pytest.mark.parametrize("key", ["Definiton", "str", "int", "bool", "function-after", "a[0]", "list[str]", "known"])
+def test_an_unknown_key_is_named_at_its_own_line(tmp_path: Path, key: str) -> None:
+    text = CONCEPT.replace("senses:\n", f'"{key}": x\nsenses:\n')
+    problems = problems_for(tmp_path, "concepts/lie.yml", text)
+    assert problems == [
+        f"annotations/concepts/lie.yml:5:1: {key}: unknown field — remove it, or correct its spelling; the fields"
+        " here are: id, term, aliases, autolink, definition, explanation, senses, senses_compared, related,"
+        " reading_path, former_ids, short_names_ok"
+    ]
+
+
+def test_several_unknown_keys_give_one_message_each(tmp_path: Path) -> None:
+    text = CONCEPT.replace("senses:\n", "Term: x\nstr: y\nint: 3\nsenses:\n").replace(
+        "    at: {section: s1}", "    at: {section: s1, Page: 2, str: 1}"
+    )
+    problems = problems_for(tmp_path, "concepts/lie.yml", text)
+    assert [problem.split(" unknown field")[0] for problem in problems] == [
+        "annotations/concepts/lie.yml:5:1: Term:",
+        "annotations/concepts/lie.yml:6:1: str:",
+        "annotations/concepts/lie.yml:7:1: int:",
+        "annotations/concepts/lie.yml:14:23: senses[0].at.Page:",
+        "annotations/concepts/lie.yml:14:32: senses[0].at.str:",
+    ]
+
+
+def test_a_key_holding_control_characters_is_shown_escaped(tmp_path: Path) -> None:
+    text = CONCEPT + '"x\\r\\n2025-01-01 all files valid\\e]0;pwned\\a": 1\n'
+    [problem] = problems_for(tmp_path, "concepts/lie.yml", text)
+    assert problem.startswith("annotations/concepts/lie.yml:12:1: the key 'x\\r\\n2025-01-01")
+    assert problem.isprintable()
+
+
+def _listing(folder: Path) -> list[str]:
+    return [str(problem) for problem in load_annotations(folder).problems]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("lie.yaml", "annotations/concepts/lie.yaml:0:0: the file name ends in '.yaml', and only '.yml' files are read"
+                     " — rename it to lie.yml"),
+        ("lie.YML", "annotations/concepts/lie.YML:0:0: the file name ends in '.YML', and only '.yml' files are read"),
+        ("lie.yml.txt", "annotations/concepts/lie.yml.txt:0:0: the file name 'lie.yml.txt' does not end in '.yml',"
+                        " so it is not read"),
+        ("lie.yml ", "annotations/concepts/lie.yml :0:0: the file name 'lie.yml ' does not end in '.yml'"),
+        ("lie.yml~", "the file name 'lie.yml~' does not end in '.yml'"),
+        ("README.md", "annotations/concepts/README.md:0:0: 'README.md' is not an annotation file"),
+    ],
+)
+def test_a_file_that_is_not_read_is_reported(tmp_path: Path, name: str, message: str) -> None:
+    folder = write_annotations(tmp_path, {"concepts/oem.yml": CONCEPT.replace("id: lie", "id: oem")})
+    (folder / "concepts" / name).write_text(CONCEPT)
+    problems = _listing(folder)
+    assert len(problems) == 1 and message in problems[0], problems
+
+
+def test_a_file_name_with_a_line_break_is_shown_escaped(tmp_path: Path) -> None:
+    folder = write_annotations(tmp_path, {"concepts/lie\n.yml": CONCEPT})
+    problems = _listing(folder)
+    assert problems[0].startswith("annotations/concepts/lie\\x0a.yml:2:5: id: the id 'lie' differs from the file name")
+    assert all(problem.isprintable() for problem in problems)
+
+
+def test_a_folder_where_a_file_belongs_is_reported(tmp_path: Path) -> None:
+    folder = write_annotations(tmp_path, {"concepts/lie.yml/inner.yml": CONCEPT, "concept/oem.yml": CONCEPT})
+    assert _listing(folder) == [
+        "annotations/concept:0:0: the folder 'concept' is not the folder of a kind of annotation, so nothing in it is"
+        " read — move its files into one of annotations/papers/, annotations/concepts/, annotations/entities/,"
+        " annotations/crossrefs/, annotations/tables/",
+        "annotations/concepts/lie.yml:0:0: 'lie.yml' is a folder; a kind's folder holds only files, so nothing in it is"
+        " read — move its files up into annotations/concepts/, or remove it",
+    ]
+
+
+@pytest.mark.parametrize("target", ["outside.yml", "secrets.txt", "missing.yml", "elsewhere"])
+def test_a_symbolic_link_is_reported_and_never_followed(tmp_path: Path, target: str) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "outside.yml").write_text(CONCEPT.replace("id: lie", "id: leak"))
+    (outside / "secrets.txt").write_text("password: hunter2\n")
+    (outside / "elsewhere").mkdir()
+    folder = write_annotations(tmp_path, {"concepts/oem.yml": CONCEPT.replace("id: lie", "id: oem")})
+    for link in (folder / "concepts" / "leak.yml", folder / "entities"):
+        link.symlink_to(outside / target)
+    result = load_annotations(folder)
+    assert [item.record.id for item in result.records] == ["oem"]
+    problems = [str(problem) for problem in result.problems]
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("annotations/concepts/leak.yml:0:0: the entry is a symbolic link")
+    assert problems[1].startswith("annotations/entities:0:0: the entry is a symbolic link")
+    assert all("links are never followed" in problem and "hunter2" not in problem for problem in problems)

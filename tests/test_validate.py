@@ -146,3 +146,75 @@ def test_unknown_row_paper_is_reported_once(annotations, cell_at: str) -> None:
     assert [str(problem) for problem in atlas.problems] == [
         "annotations/tables/t.yml:7:12: rows[0].paper: unknown paper 'gamma' — use one of: alpha"
     ]
+
+
+ENTITY = """
+id: lenovo
+name: Lenovo
+kind: firm
+aliases: [Legend]
+description: A firm.
+mentions:
+  - {paper: alpha, at: {section: s1}, note: Here.}
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # two records, one id: the second would silently replace the first
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("id: oem", "id: lie").replace("OEM]", "OEMs]")},
+         "annotations/concepts/oem.yml:2:5: id: the id 'lie' is already the id of annotations/concepts/lie.yml"
+         " — give each record its own id, in a file named after it"),
+        # a record at an index page's address would replace it
+        ({"concepts/index.yml": SECOND_CONCEPT.replace("id: oem", "id: index")},
+         "annotations/concepts/index.yml:2:5: id: 'index' is the address of the concept index page, which this"
+         " record would replace — choose another id (and rename the file to match)"),
+        ({"entities/index.yml": ENTITY.replace("id: lenovo", "id: index")},
+         "annotations/entities/index.yml:2:5: id: 'index' is the address of the entity index page"),
+        # one old address cannot redirect to two pages
+        ({"concepts/oem.yml": SECOND_CONCEPT + "former_ids: [old-name]\n",
+          "concepts/odm.yml": SECOND_CONCEPT.replace("oem", "odm").replace("OEM", "ODM") + "former_ids: [old-name]\n"},
+         "annotations/concepts/oem.yml:13:14: former_ids[0]: the former id 'old-name' is also a former id of concept"
+         " 'odm' (annotations/concepts/odm.yml) — keep it on the one concept that had it"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "former_ids: [index]\n"},
+         "annotations/concepts/oem.yml:13:14: former_ids[0]: 'index' is the address of the concept index page"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "former_ids: [old, old]\n"},
+         "former_ids[1]: the former id 'old' is listed twice — remove one of them"),
+        # look-alikes of a name another record has
+        ({"entities/lenovo.yml": ENTITY, "entities/fake.yml": ENTITY.replace("lenovo", "fake").replace(
+            "name: Lenovo", "name: Ｌｅｎｏｖｏ").replace("[Legend]", "[]")},
+         "annotations/entities/fake.yml:3:7: name: the name 'Ｌｅｎｏｖｏ' looks the same as the name 'Lenovo' of"
+         " entity 'lenovo' (annotations/entities/lenovo.yml), but is written with other characters ('Ｌ' (U+FF2C,"
+         " FULLWIDTH LATIN CAPITAL LETTER L))"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("[OEM]", "[OEM, ОЕМ]")},  # Cyrillic letters, in one record
+         "annotations/concepts/oem.yml:4:16: aliases[1]: the name 'ОЕМ' looks the same as the name 'OEM' of concept"
+         " 'oem' (annotations/concepts/oem.yml), but is written with other characters ('О' (U+041E, CYRILLIC CAPITAL"
+         " LETTER O)) — write it with the same characters as the other name, or remove it"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("[OEM]", "[OEM, Ｌｉｅ]")},
+         "aliases[1]: the name 'Ｌｉｅ' looks the same as the name 'LIE' of concept 'lie'"),
+        # names too short or too common to link without a decision
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("term: Original equipment manufacturing", "term: The")},
+         "annotations/concepts/oem.yml:3:7: term: the name 'The' is a common English word: the linker would link it"
+         " wherever it appears — list it under `short_names_ok:` to confirm that it should be linked, or set"
+         " `autolink: false`"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("[OEM]", "[OEM, oe]")},
+         "annotations/concepts/oem.yml:4:16: aliases[1]: the name 'oe' has fewer than 3 letters"),
+        ({"concepts/oem.yml": SECOND_CONCEPT + "short_names_ok: [ODM]\n"},
+         "annotations/concepts/oem.yml:13:18: short_names_ok[0]: 'ODM' is not one of this record's names"),
+    ],
+)
+def test_ids_and_names_that_would_replace_or_mislead(annotations, files: dict[str, str], expected: str) -> None:
+    messages = [str(problem) for problem in build_atlas(annotations(files)).problems]
+    assert any(expected in message for message in messages), messages
+
+
+def test_the_with_aliases_a_and_of_needs_one_confirmation_per_name(annotations) -> None:
+    concept = SECOND_CONCEPT.replace("term: Original equipment manufacturing", "term: The").replace(
+        "[OEM]", "[a, and, of]")
+    problems = build_atlas(annotations({"concepts/oem.yml": concept})).problems
+    assert [problem.field for problem in problems] == ["term", "aliases[0]", "aliases[1]", "aliases[2]"]
+    confirmed = concept + "short_names_ok: [The, a, and, of]\n"
+    assert build_atlas(annotations({"concepts/oem.yml": confirmed})).problems == []
+    unlinked = concept + "autolink: false\n"
+    assert build_atlas(annotations({"concepts/oem.yml": unlinked})).problems == []

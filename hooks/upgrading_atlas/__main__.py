@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; the exit status is 0 when the annotations are valid."""
     parser = argparse.ArgumentParser(prog="python -m upgrading_atlas", description=__doc__)
     parser.add_argument("--annotations", type=Path, default=Path("annotations"), help="the annotations folder")
+    parser.add_argument("--docs", type=Path, help="the pages folder, checked against the annotations "
+                        "(default: docs/ beside the annotations folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every annotation file; print each problem, located")
     export = commands.add_parser("export", help="write all annotations as one JSON document")
@@ -81,7 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.annotations.is_dir():
         print(f"{args.annotations}: no such folder — run from the project root or pass --annotations", file=sys.stderr)
         return 2
-    atlas = build_atlas(args.annotations)
+    docs = args.docs or args.annotations.parent / "docs"
+    if not docs.is_dir():
+        if args.docs:
+            print(f"{docs}: no such folder — pass the site's pages folder with --docs", file=sys.stderr)
+            return 2
+        print(f"{docs}: no such folder — tables and paper pages not checked (pass --docs)", file=sys.stderr)
+    atlas = build_atlas(args.annotations, docs if docs.is_dir() else None)
     for problem in atlas.problems:
         print(problem, file=sys.stderr)
     if args.command == "check":

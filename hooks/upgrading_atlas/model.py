@@ -11,37 +11,17 @@ Records are frozen. Where a record came from (file, line) is kept beside it by t
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+from .markdown_budget import check_prose
+from .names import check_name
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DEFINITION_MAX_WORDS = 60
 GIST_MAX_WORDS = 25
 QUOTATION_MAX_WORDS = 40
-
-# Characters refused in plain-text fields (terms, names, titles, labels). These fields land in
-# HTML attributes, the page <title> and the search index, where markup must never appear. An
-# ampersand is allowed ("He & Wang") but not as the start of a character reference ("&lt;").
-_UNSAFE_PLAIN = re.compile(r"[<>{}\[\]`\\\"\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _plain(value: str) -> str:
-    if html.unescape(value) != value:
-        raise ValueError(
-            "contains a character reference (such as &lt;) — write the character itself, in plain words"
-        )
-    found = _UNSAFE_PLAIN.search(value)
-    if found:
-        raise ValueError(
-            f"contains the character {found.group()!r}, which is not allowed in a name or title"
-            " — write it in plain words, without markup, brackets, backslashes or straight double quotes"
-            " (use “typographic” quotes)"
-        )
-    return value
-
 
 def _words(limit: int):
     def check(value: str) -> str:
@@ -61,12 +41,14 @@ Id = Annotated[
 PlainText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
-    AfterValidator(_plain),
+    AfterValidator(check_name),
 ]
 Prose = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
-    Field(description="Text in our own words. Markdown: emphasis, code, lists and links (http, https or relative)."),
+    AfterValidator(check_prose),
+    Field(description="Text in our own words. Markdown: emphasis, code, lists, quotes and links (http, https "
+                      "or relative), nested at most ten deep, with brackets closed."),
 ]
 SuppliedTitle = Annotated[
     str,
@@ -87,6 +69,7 @@ Gist = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
     AfterValidator(_one_line),
     AfterValidator(_words(GIST_MAX_WORDS)),
+    AfterValidator(check_prose),
     Field(description="The sense in one line of at most 25 words, our own, for the comparison at the top of "
                       "the concept's page. Inline Markdown (emphasis, code) only."),
 ]
@@ -96,6 +79,13 @@ QuotationText = Annotated[
     AfterValidator(_words(QUOTATION_MAX_WORDS)),
     Field(description="The paper's exact words, at most 40. Whitespace, ligatures and quote marks may differ."),
 ]
+
+
+SHORT_NAMES_OK = (
+    "The record's own names (term or name, aliases) that are shorter than three letters or a common English "
+    "word, such as `VW` or `The`, listed to confirm that the linker should link them wherever they appear. "
+    "Not needed with `autolink: false`, nor for two or more Chinese characters."
+)
 
 
 class Record(BaseModel):
@@ -133,7 +123,10 @@ class Quotation(Record):
 class KnownField(Record):
     """A citation field whose value is confirmed."""
 
-    value: str | int | list[PlainText] = Field(description="The value, as printed or as recorded.")
+    value: PlainText | int | list[PlainText] = Field(
+        description="The value, as printed or as recorded: plain text (it is written into BibTeX, CSL-JSON and "
+        "HTML meta tags), a number, or a list of names."
+    )
     source: Literal["text", "public-record"] = Field(
         description="`text`: printed in our copy of the paper. `public-record`: found in a named public source."
     )
@@ -271,6 +264,7 @@ class Concept(Record):
     former_ids: list[Id] = Field(
         default_factory=list, description="Ids this concept had before, kept so that old URLs redirect."
     )
+    short_names_ok: list[PlainText] = Field(default_factory=list, description=SHORT_NAMES_OK)
 
 
 # --- entities -----------------------------------------------------------------------------------
@@ -292,6 +286,7 @@ class Entity(Record):
     kind: Literal["firm", "institution", "place", "technology", "programme"]
     aliases: list[PlainText] = Field(default_factory=list)
     autolink: bool = True
+    short_names_ok: list[PlainText] = Field(default_factory=list, description=SHORT_NAMES_OK)
     description: ShortProse = Field(description="What the papers say it is, at most 60 words.")
     mentions: list[Mention] = Field(min_length=1)
 

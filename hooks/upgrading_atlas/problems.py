@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import shown
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,9 +26,11 @@ class Problem:
     """How to fix it."""
 
     def __str__(self) -> str:
+        """One line, ``file:line:column: field: what is wrong — how to fix it``, with every control
+        character escaped: file names, keys and values come from contributors."""
         where = f"{self.file}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message} — {self.fix}"
+        return shown(f"{where}:{field} {self.message} — {self.fix}")
 
 
 class AnnotationError(Exception):
@@ -41,7 +45,8 @@ class AnnotationError(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as contributors see it: relative to the project root when it lies inside."""
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        # the folder resolved, the entry itself not: a symbolic link is shown where it stands
+        return (path.parent.resolve() / path.name).relative_to(root.resolve().parent).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -10,7 +11,9 @@ from typing import Any
 
 from ..load.records import Loaded
 from ..model import Concept, CrossReference, Entity, Paper, Section, Table
-from ..validate.references import linkable_names
+from ..validate.names import linkable_names
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,10 @@ def linker_names(concepts: Iterable[Concept], entities: Iterable[Entity]) -> dic
 
 
 def plain_text(markdown_text: str) -> str:
-    """Markdown reduced to plain text for tooltips: link targets and emphasis marks dropped."""
+    """Markdown reduced to plain text for tooltips: link targets and emphasis marks dropped,
+    character references read (the text is escaped where it is written, once), and control
+    characters, which would forge Markdown's placeholders inside an attribute, removed."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
     text = re.sub(r"[*_`]+", "", text)
+    text = _CONTROL.sub("", html.unescape(text))
     return " ".join(text.split())

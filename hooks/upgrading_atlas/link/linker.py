@@ -12,17 +12,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..index.atlas_index import LinkTarget
+from ..names import matched_as_written
 
 SKIPPED_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
                           "abbr", "dfn", "button", "textarea", "svg", "math"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 NO_LINK_CLASS = "atlas-nolink"
 MENTION_CLASS = "atlas-mention"
+PLACEHOLDER = re.compile("\x02[^\x02\x03]*(?:\x03|$)")
+"""Python-Markdown's placeholders (``\\x02wzxhzdk:3\\x03`` for stashed HTML, ``\\x0242\\x03`` for an
+escaped character), swapped back in after the tree is serialized: a link inside one would destroy
+the content it stands for, so no mention is ever found there, whatever a name is spelt like."""
 
 
 def _is_exact(name: str, kind: str) -> bool:
     """Entity names and acronyms (a capital after the first letter) match only as written."""
-    return kind == "entities" or any(char.isupper() for char in name[1:])
+    return kind == "entities" or matched_as_written(name)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -91,11 +96,16 @@ class TermMatcher:
         """Each mention in ``text``, left to right, not overlapping."""
         if self.pattern is None:
             return
+        protected = [placeholder.span() for placeholder in PLACEHOLDER.finditer(text)] if "\x02" in text else []
         position = 0
         while True:
             found = self.pattern.search(text, position)
             if found is None:
                 return
+            overlapped = next((end for start, end in protected if start < found.end() and found.start() < end), None)
+            if overlapped is not None:
+                position = overlapped
+                continue
             target = self.resolve(found.group())
             if target is None:
                 position = found.start() + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from pydantic import ValidationError
 
 from ..model import KIND_MODELS, Record
 from ..problems import Problem, display_path, field_path
+from .files import find_annotation_files
 from .yaml_source import ParsedYaml, Position, YamlProblem, parse_yaml
 
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
@@ -53,7 +56,7 @@ class LoadResult:
 
 def annotation_files(root: Path) -> list[Path]:
     """Every annotation file under ``root``, in a stable order."""
-    return sorted(path for path in root.rglob("*") if path.suffix in {".yml", ".yaml"} and path.is_file())
+    return find_annotation_files(root)[0]
 
 
 FileCache = dict[Path, tuple[tuple[int, int], tuple["Loaded | None", list[Problem]]]]
@@ -61,10 +64,11 @@ FileCache = dict[Path, tuple[tuple[int, int], tuple["Loaded | None", list[Proble
 
 
 def load_annotations(root: Path, cache: FileCache | None = None) -> LoadResult:
-    """Read and check every file under ``root`` (the ``annotations/`` folder), one record a file.
-    With ``cache``, a file whose modification time and size are unchanged is not read again."""
-    result = LoadResult()
-    paths = annotation_files(root)
+    """Read and check every file under ``root`` (the ``annotations/`` folder), one record a file;
+    every other entry of the folder is reported. With ``cache``, a file whose modification time and
+    size are unchanged is not read again."""
+    paths, problems = find_annotation_files(root)
+    result = LoadResult(problems=problems)
     for path in paths:
         if cache is None:
             loaded, problems = load_file(path, root)
@@ -93,7 +97,11 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
         return None, [
             Problem(shown, 0, 0, "", "the file is not in a folder of a known kind", f"move it into one of {folders}")
         ]
-    raw = path.read_bytes()
+    try:
+        raw = _read_regular_file(path)
+    except OSError as error:
+        return None, [Problem(shown, 0, 0, "", f"the file cannot be read ({error.strerror or error})",
+                              "replace it with a regular, readable file")]
     try:
         parsed = parse_yaml(raw)
     except YamlProblem as error:
@@ -136,9 +144,18 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
     return Loaded(kind, record, source), problems
 
 
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path``, refusing to follow a link put there since the folder was listed."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(0, "not a regular file")
+        return file.read()
+
+
 def _problem_from_error(source: Source, model: type[Record], item: Any) -> Problem:
     """Turn one pydantic error into a located problem with advice."""
-    loc = tuple(part for part in item["loc"] if not _is_union_branch(part))
+    loc = _data_path(source.parsed.data, item["loc"], missing=item["type"] == "missing")
     kind = item["type"]
     if kind == "extra_forbidden":
         position = source.position(*loc, "<key>")
@@ -159,15 +176,24 @@ def _problem_from_error(source: Source, model: type[Record], item: Any) -> Probl
     return source.problem(loc, message[:1].lower() + message[1:], fix or _advice(kind, item))
 
 
-_TYPE_NAMES = {"str", "int", "float", "bool", "none"}
+def _data_path(data: Any, loc: tuple[str | int, ...], missing: bool) -> tuple[str | int, ...]:
+    """The parts of a pydantic error location that name keys and items of the file's data.
 
-
-def _is_union_branch(part: str | int) -> bool:
-    # pydantic names the branch of a union it tried ('KnownField', 'str', 'list[...]');
-    # contributors never wrote those names
-    if not isinstance(part, str):
-        return False
-    return part[:1].isupper() or "[" in part or part in _TYPE_NAMES or part.startswith(("function-", "constrained-"))
+    Pydantic also names the branch of a union it tried ('known', 'str', 'list[...]',
+    'function-after[...]'); a branch is told from a key by walking the data itself, so that a key a
+    contributor wrote, whatever it is called ('Term', 'str', 'a[0]'), is always named."""
+    path: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        in_dict = isinstance(current, dict) and part in current
+        if in_dict or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
+            current = current[part]
+        elif missing and index == len(loc) - 1:
+            pass  # the missing field itself: named, though the data does not hold it
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
 
 
 def _advice(kind: str, item: dict[str, Any]) -> str:

@@ -58,8 +58,13 @@ def _pages(citation: Citation) -> tuple[str | None, str | None]:
     return parts[0], (parts[1] if len(parts) > 1 else None)
 
 
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+                   **{char: "\\" + char for char in "{}&%$#_"}}
+
+
 def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
+    """``text`` as BibTeX (LaTeX) reads it literally: its special characters escaped."""
+    return re.sub(r"[{}\\&%$#_~^]", lambda found: _BIBTEX_SPECIAL[found.group()], text)
 
 
 def _bibtex_entry(entry_type: str, key: str, fields: list[tuple[str, str]], author: str | None = None) -> str:
@@ -122,7 +127,9 @@ def csl_json(paper: Paper) -> dict[str, Any]:
         item["editor"] = _csl_names(editors)
     year = _value(citation.year)
     if year is not None:
-        item["issued"] = {"date-parts": [[int(year)]]} if str(year).isdigit() else {"literal": str(year)}
+        # isdigit() would take "²" too, which int() refuses
+        numeric = re.fullmatch(r"[0-9]{1,4}", str(year))
+        item["issued"] = {"date-parts": [[int(year)]]} if numeric else {"literal": str(year)}
     for key, field in (("container-title", citation.container_title), ("volume", citation.volume),
                        ("issue", citation.issue), ("page", citation.pages), ("publisher", citation.publisher),
                        ("publisher-place", citation.place), ("ISBN", citation.isbn), ("DOI", citation.doi)):

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..index import AtlasIndex, LinkTarget, plain_text
 from ..link.linker import LinkContext, TermMatcher, link_mentions
-from ..link.safe_text import SafeMarkdown
+from ..link.safe_text import SafeMarkdown, markdown_text
 from ..link.urls import UrlScheme
 from ..model import Location
 from . import concept_map
@@ -170,6 +170,7 @@ def template_environment(
         comment_end_string="##}",
     )
     env.filters["lang"] = language_attribute
+    env.filters["markdown_text"] = markdown_text  # a name in a line of Markdown, such as a heading
     env.globals["ROLE_WORDS"] = ROLE_WORDS
     env.globals["builder"] = builder
     return env

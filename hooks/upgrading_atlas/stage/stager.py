@@ -45,7 +45,7 @@ class Stager:
         """Validate the annotations, stage the site, and write into ``out_dir`` what changed. With
         ``notices`` (a preview), each page a problem affects opens with a notice of it."""
         start = time.perf_counter()
-        atlas = build_atlas(self.annotations_dir, self.files)
+        atlas = build_atlas(self.annotations_dir, docs_dir, self.files)
         urls = dataclasses.replace(urls or UrlScheme(), links_from_source=self.builder.links_from_source)
         staged = stage_site(atlas.index, docs_dir, builder=self.builder, urls=urls,
                             markdown_settings=markdown_settings, template_dirs=self.template_dirs,

@@ -1,9 +1,10 @@
-"""Checks across files: every id a record names exists, and no two records claim one name."""
+"""Checks across files: every id a record names exists, and no two records claim one id or page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..load.records import Loaded
 from ..model import Concept, CrossReference, Entity, Location, Paper, Table
@@ -13,6 +14,10 @@ Path_ = tuple[str | int, ...]
 SINGULAR = {
     "papers": "paper", "concepts": "concept", "entities": "entity", "crossrefs": "cross-reference", "tables": "table"
 }
+INDEX_ID = "index"
+"""Not an id of a record with a page of its own: ``concepts/index.md`` is the A–Z index,
+``entities/index.md`` and ``papers/index.md`` the other indexes."""
+KINDS_WITH_PAGES = ("concepts", "entities", "papers")
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ def validate_references(records: list[Loaded]) -> list[Problem]:
         for path, location, implied_paper in _locations(item.record):
             problems.extend(_check_location(item, path, location, implied_paper, known))
         problems.extend(_check_ids(item, known))
-    problems.extend(_check_names(records))
+    problems.extend(_check_unique_ids(records))
     problems.extend(_check_former_ids(records))
     return sorted(set(problems))
 
@@ -212,39 +217,50 @@ def _check_ids(item: Loaded, known: _Known) -> Iterator[Problem]:
             seen[section.id] = index
 
 
-def linkable_names(record: object) -> list[tuple[Path_, str]]:
-    """The names the linker finds a record by: its term or name, and its aliases."""
-    if isinstance(record, Concept):
-        return [(("term",), record.term), *((("aliases", i), alias) for i, alias in enumerate(record.aliases))]
-    if isinstance(record, Entity):
-        return [(("name",), record.name), *((("aliases", i), alias) for i, alias in enumerate(record.aliases))]
-    return []
-
-
-def _check_names(records: list[Loaded]) -> Iterator[Problem]:
-    """The same term or alias on two concepts or entities would make a mention ambiguous."""
-    owners: dict[str, Loaded] = {}
-    for item in records:
-        for path, name in linkable_names(item.record):
-            key = name.casefold()
-            owner = owners.setdefault(key, item)
-            if owner is not item:
-                yield item.source.problem(
-                    path,
-                    f"the name {name!r} is already used by {SINGULAR[owner.kind]}"
-                    f" {owner.record.id!r} ({owner.source.file})",
-                    "remove it here or there, so that every mention has one target",
-                )
+def _check_unique_ids(records: list[Loaded]) -> Iterator[Problem]:
+    """One record per id and kind, and no record at the address of an index page: either would
+    silently replace a page."""
+    seen: dict[tuple[str, str], Loaded] = {}
+    # a record in the file named after its id comes first: the other one is the one to move
+    for item in sorted(records, key=lambda item: PurePosixPath(item.source.file).stem != item.record.id):
+        first = seen.setdefault((item.kind, item.record.id), item)
+        if first is not item:
+            yield item.source.problem(
+                ("id",),
+                f"the id {item.record.id!r} is already the id of {first.source.file}",
+                "give each record its own id, in a file named after it",
+            )
+        if item.kind in KINDS_WITH_PAGES and item.record.id == INDEX_ID:
+            yield item.source.problem(
+                ("id",),
+                f"{INDEX_ID!r} is the address of the {SINGULAR[item.kind]} index page, which this record would replace",
+                "choose another id (and rename the file to match)",
+            )
 
 
 def _check_former_ids(records: list[Loaded]) -> Iterator[Problem]:
-    """A former id must not be the id of another concept: its old URL would point two ways."""
+    """A former id must not be the id of another concept, nor another's former id, nor an index
+    page's address: its old URL would point two ways."""
     current = {item.record.id: item for item in _of(records, Concept)}
+    claimed: dict[str, Loaded] = {}
     for item in _of(records, Concept):
         for index, former in enumerate(item.record.former_ids):
+            path = ("former_ids", index)
+            first = claimed.setdefault(former, item)
             if former in current:
                 yield item.source.problem(
-                    ("former_ids", index),
-                    f"{former!r} is the id of an existing concept",
-                    "remove it: a former id can never be reused",
+                    path, f"{former!r} is the id of an existing concept", "remove it: a former id can never be reused"
                 )
+            elif former == INDEX_ID:
+                yield item.source.problem(
+                    path, f"{INDEX_ID!r} is the address of the concept index page", "remove it: no concept had it"
+                )
+            elif first is not item:
+                yield item.source.problem(
+                    path,
+                    f"the former id {former!r} is also a former id of concept {first.record.id!r}"
+                    f" ({first.source.file})",
+                    "keep it on the one concept that had it: an old address can redirect to one page only",
+                )
+            elif former in item.record.former_ids[:index]:
+                yield item.source.problem(path, f"the former id {former!r} is listed twice", "remove one of them")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ...link.linker import LinkContext
+from ...markers import MARKER
 from ..kit import PageKit
 from .citation import citation_block
 from .paper import crossrefs_list, paper_context, sections_list
 from .table import comparison_table
-
-MARKER = re.compile(r"^<!--\s*atlas:(?P<name>[a-z-]+)(?:\s+(?P<argument>[a-z0-9/-]+))?\s*-->\s*$", re.MULTILINE)
-"""A line that asks for generated content: ``<!-- atlas:table papers-at-a-glance -->``."""
 
 PAPER_FRAGMENTS: dict[str, Callable[[PageKit, str, str, LinkContext], str]] = {
     "citation": citation_block,
