@@ -437,7 +437,7 @@ def many_papers(count: int) -> dict[str, str]:
     for n in range(count):
         files[f"papers/p{n:02d}.yml"] = MINIMAL["papers/alpha.yml"].replace("id: alpha", f"id: p{n:02d}").replace(
             "short_title: Alpha (2001)", f"short_title: Paper {n:02d}")
-    for concept, papers in (("shared", ("p00", "p01")), ("own", ("p00",))):
+    for concept, papers in (("shared", ("p00", "p01")), ("solitary", ("p00",))):
         senses = "\n".join(
             f"  - {{paper: {p}, gist: G., term_used: x, role: context, meaning: M., at: {{section: s1}}}}"
             for p in papers)
@@ -457,7 +457,7 @@ def test_past_the_view_limit_the_map_draws_the_overview_alone(tmp_path: Path, pa
     assert renderer.concept_graph.paper_views is views
     anchored = set(re.findall(r' id="map-([^"]+)"', markdown))
     assert anchored == set(renderer.concept_graph.nodes)  # a concept page links to its node only if it is drawn
-    assert ("concept-own" in anchored) is views
+    assert ("concept-solitary" in anchored) is views
     assert ('href="#focus-p00"' in markdown) is views
     assert ("leaves out 1 concept or entity" in markdown) is not views
 

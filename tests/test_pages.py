@@ -76,7 +76,7 @@ def test_a_section_id_that_the_page_already_uses(site: Path, section_id: str, ta
     for path in (site / "annotations").rglob("*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace("section: table-1", f"section: {section_id}"))
     assert problems_of(site) == [
-        f"annotations/papers/alpha.yml:17:10: sections[2].id: the section id {section_id!r} is also the id of a"
+        f"annotations/papers/alpha.yml:18:10: sections[2].id: the section id {section_id!r} is also the id of a"
         " heading or element on docs/papers/alpha.md, and an id may stand once on a page — choose another section"
         " id (before the paper is published), or give the heading another id"
     ], taken_by
