@@ -75,7 +75,7 @@ def test_file_outside_a_kind_folder(tmp_path: Path) -> None:
     (folder / "stray.yml").write_text("id: x\n")
     [problem] = load_annotations(folder).problems
     assert "not in a folder of a known kind" in str(problem)
-    assert str(problem).startswith("annotations/stray.yml:0:0:")
+    assert str(problem).startswith("annotations/stray.yml:1:1:")
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:

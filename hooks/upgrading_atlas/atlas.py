@@ -23,5 +23,5 @@ class Atlas:
 def build_atlas(annotations_dir: Path) -> Atlas:
     """Load every file under ``annotations_dir``, check each and all together, and index them."""
     loaded = load_annotations(annotations_dir)
-    problems = loaded.problems + validate_references(loaded.records)
+    problems = loaded.problems + validate_references(loaded.records, loaded.unfinished)
     return Atlas(loaded.records, build_index(loaded.records), sorted(problems))

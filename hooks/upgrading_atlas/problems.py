@@ -13,7 +13,7 @@ class Problem:
     file: str
     """The file's path, relative to the project root where possible."""
     line: int
-    """1-based line; 0 when the problem concerns the file as a whole."""
+    """1-based line; 0 when the problem concerns the file as a whole (shown as line 1)."""
     column: int
     """1-based column."""
     field: str
@@ -24,7 +24,9 @@ class Problem:
     """How to fix it."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # a problem of the whole file is shown at its first line: editors and terminals open
+        # file:1:1 at the top, and many refuse a line 0
+        where = f"{self.file}:{self.line or 1}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message} — {self.fix}"
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_syntax import field_at_syntax_error
+
 MAX_FILE_BYTES = 256 * 1024
 """Largest annotation file accepted; the biggest real one is a few kilobytes."""
 MAX_DEPTH = 12
@@ -124,6 +126,7 @@ def parse_yaml(raw: bytes) -> ParsedYaml:
                 f"YAML syntax error: {error.problem or error.context}",
                 "check indentation, colons and quotes on this line and the one before",
                 _pos(mark),
+                field_at_syntax_error(text),
             ) from None
         except yaml.YAMLError as error:
             raise YamlProblem(f"YAML syntax error: {error}", "check the file's syntax", Position(1, 1)) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..load.records import Loaded
@@ -20,14 +20,18 @@ class _Known:
     """The ids that records may refer to."""
 
     sections: dict[str, list[str]]
+    paper_files: dict[str, str]
     concepts: set[str]
     entities: set[str]
 
 
-def validate_references(records: list[Loaded]) -> list[Problem]:
-    """Every problem that only shows when the files are read together."""
+def validate_references(records: list[Loaded], unfinished: Sequence[Loaded] = ()) -> list[Problem]:
+    """Every problem that only shows when the files are read together. ``unfinished`` files (whose
+    ``record`` is raw data the model refused) are checked for the names they claim, so that a name
+    collision shows with the first ``make check``, not after the last empty field is filled."""
     known = _Known(
         sections={item.record.id: [section.id for section in item.record.sections] for item in _of(records, Paper)},
+        paper_files={item.record.id: item.source.file for item in _of(records, Paper)},
         concepts={item.record.id for item in _of(records, Concept)},
         entities={item.record.id for item in _of(records, Entity)},
     )
@@ -37,7 +41,7 @@ def validate_references(records: list[Loaded]) -> list[Problem]:
         for path, location, implied_paper in _locations(item.record):
             problems.extend(_check_location(item, path, location, implied_paper, known))
         problems.extend(_check_ids(item, known))
-    problems.extend(_check_names(records))
+    problems.extend(_check_names(records, unfinished))
     problems.extend(_check_former_ids(records))
     return sorted(set(problems))
 
@@ -110,7 +114,7 @@ def _check_location(
         yield item.source.problem(
             (*path, "section"),
             f"paper {paper!r} has no section {location.section!r}",
-            f"use one of: {', '.join(known.sections[paper])}",
+            f"use one of the ids listed in {known.paper_files[paper]}: {', '.join(known.sections[paper])}",
         )
 
 
@@ -214,20 +218,38 @@ def linkable_names(record: object) -> list[tuple[Path_, str]]:
     return []
 
 
-def _check_names(records: list[Loaded]) -> Iterator[Problem]:
+def _names_in_data(item: Loaded) -> list[tuple[Path_, str]]:
+    """The names an unfinished file claims, read from its raw data: those written as text."""
+    data = item.record
+    own = {"concepts": "term", "entities": "name"}.get(item.kind)
+    if own is None or not isinstance(data, dict):
+        return []
+    aliases = data.get("aliases")
+    names = [((own,), data.get(own)), *((("aliases", i), alias) for i, alias in
+                                        enumerate(aliases if isinstance(aliases, list) else []))]
+    return [(path, name) for path, name in names if isinstance(name, str) and name.strip()]
+
+
+def _check_names(records: list[Loaded], unfinished: Sequence[Loaded] = ()) -> Iterator[Problem]:
     """The same term or alias on two concepts or entities would make a mention ambiguous."""
     owners: dict[str, Loaded] = {}
-    for item in records:
-        for path, name in linkable_names(item.record):
+    named = [(item, linkable_names(item.record)) for item in records]
+    named += [(item, _names_in_data(item)) for item in unfinished]  # after the valid records: reported here
+    for item, names in named:
+        for path, name in names:
             key = name.casefold()
             owner = owners.setdefault(key, item)
             if owner is not item:
                 yield item.source.problem(
                     path,
                     f"the name {name!r} is already used by {SINGULAR[owner.kind]}"
-                    f" {owner.record.id!r} ({owner.source.file})",
+                    f" {_id_of(owner)!r} ({owner.source.file})",
                     "remove it here or there, so that every mention has one target",
                 )
+
+
+def _id_of(item: Loaded) -> object:
+    return item.record.get("id") if isinstance(item.record, dict) else item.record.id
 
 
 def _check_former_ids(records: list[Loaded]) -> Iterator[Problem]:
