@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_annotations
+from conftest import MINIMAL, write_annotations
+from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.load.records import load_annotations
 
 
@@ -99,3 +100,40 @@ def test_valid_record_loads_with_its_source(tmp_path: Path) -> None:
     assert item.kind == "concepts"
     assert item.record.senses[0].at.section == "s1"
     assert item.source.position("senses", 0, "at").line == 10
+
+
+def test_an_optional_field_left_empty_is_reported_and_the_record_still_checked(annotations) -> None:
+    folder = annotations({"concepts/lie.yml": MINIMAL["concepts/lie.yml"] + "explanation:\n"})
+    messages = [str(problem) for problem in build_atlas(folder).problems]
+    assert messages == ["annotations/concepts/lie.yml:12:13: explanation: this field is empty — write a value after "
+                        "the colon (or delete the line if the field is optional)"]
+
+
+def test_a_name_collision_is_reported_while_the_file_still_has_empty_fields(annotations) -> None:
+    folder = annotations({"concepts/second.yml": """
+        id: second
+        term: Second
+        aliases: [LIE]
+        definition:
+        senses:
+          - {paper: alpha, term_used: x, role: context, meaning: x, at: {section: s1}}
+        """})
+    messages = [str(problem) for problem in build_atlas(folder).problems]
+    assert "annotations/concepts/second.yml:4:11: aliases[0]: the name 'LIE' is already used by concept 'lie'" \
+        " (annotations/concepts/lie.yml) — remove it here or there, so that every mention has one target" in messages
+    assert any(": definition: this field is empty" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("id: broken\nterm: [Broken\n", "term"),
+        ("id: x\nsenses:\n  - paper: chen\n    at: {section: s1\n", "senses[0].at"),
+        ("id: x\nsenses:\n  - {paper: chen}\n  - paper: x\n    at: [\n", "senses[1].at"),
+        ("id: x\n  term: y\n", ""),
+    ],
+)
+def test_a_yaml_syntax_error_names_the_field_being_read(tmp_path: Path, text: str, field: str) -> None:
+    folder = write_annotations(tmp_path, {"concepts/x.yml": text})
+    [problem] = build_atlas(folder).problems
+    assert problem.message.startswith("YAML syntax error") and problem.field == field
