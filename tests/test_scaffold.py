@@ -21,6 +21,7 @@ NAMED_BY_ID = {"id", "term", "name", "title"}
 
 
 def leaves(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Any]]:
+    """Every value of a file that is not a mapping or a non-empty list, with its path."""
     if isinstance(data, dict):
         return [found for key, value in data.items() for found in leaves(value, (*path, key))]
     if isinstance(data, list) and data:

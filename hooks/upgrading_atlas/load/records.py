@@ -107,7 +107,7 @@ def _read_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem], Lo
     model = KIND_MODELS[kind]
     # a key written with nothing after it is reported even where the field is optional: it is most
     # often a template's field not filled in yet, and the model would take it silently as left out
-    empty = [source.problem(path, EMPTY_FIELD, EMPTY_FIELD_FIX) for path in _empty_values(parsed.data)]
+    empty = [source.problem(path, EMPTY_FIELD, EMPTY_FIELD_FIX) for path in empty_values(parsed.data)]
     try:
         record: Any = model.model_validate(parsed.data)
     except ValidationError as error:
@@ -138,13 +138,13 @@ def _read_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem], Lo
     return Loaded(kind, record, source), problems, None
 
 
-def _empty_values(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+def empty_values(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     """The path of every mapping value written with nothing after its colon."""
     if isinstance(data, dict):
         return [found for key, value in data.items()
-                for found in ([(*path, key)] if value is None else _empty_values(value, (*path, key)))]
+                for found in ([(*path, key)] if value is None else empty_values(value, (*path, key)))]
     if isinstance(data, list):
-        return [found for index, value in enumerate(data) for found in _empty_values(value, (*path, index))]
+        return [found for index, value in enumerate(data) for found in empty_values(value, (*path, index))]
     return []
 
 
