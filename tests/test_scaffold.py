@@ -58,13 +58,12 @@ def test_every_empty_field_of_a_template_is_reported_once_at_its_line(scaffolded
     assert not any(item.source.file.endswith(f"/{path.name}") for item in atlas.records), "an unfilled record loaded"
 
 
-def test_the_guides_example_ids_are_free() -> None:
-    """``make new`` in the guide must work as written: no example may name a record that exists."""
+def test_the_guides_example_ids_are_placeholders() -> None:
+    """``make new`` in the guide must work as written: its examples use ``my-…`` ids, which name no
+    record of the atlas. (The test cannot look for the file itself: a contributor who follows the
+    guide to the letter creates it.)"""
     pages = [ROOT / "CONTRIBUTING.md", ROOT / "README.md", *(ROOT / "docs" / "contribute").glob("*.md")]
-    examples = {(kind, record_id) for page in pages
-                for kind, record_id in re.findall(r"make new KIND=(\w+) ID=([a-z0-9-]+)", page.read_text())}
+    examples = {record_id for page in pages
+                for record_id in re.findall(r"make new KIND=\w+ ID=([a-z0-9-]+)", page.read_text())}
     assert examples
-    folders = {"concept": "concepts", "entity": "entities", "crossref": "crossrefs", "table": "tables"}
-    taken = [f"{kind} {record_id}" for kind, record_id in examples
-             if (ROOT / "annotations" / folders[kind] / f"{record_id}.yml").exists()]
-    assert taken == [], "the guide's example of make new names an existing file: choose an id nobody uses"
+    assert [record_id for record_id in examples if not record_id.startswith("my-")] == []
