@@ -11,13 +11,16 @@ ZENSICAL_DIR := .cache/atlas/zensical
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@echo "Setting up $(VENV)/ from requirements.lock: about a minute, once (again only when the lock file changes)."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+	@echo "$(VENV)/ is ready."
 
+# the hook itself watches annotations/ and the engine (on_serve): naming them here too watched them twice
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000, reloading on edits of pages, annotations and hooks
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
@@ -32,13 +35,18 @@ build-zensical: $(STAMP)  ## the same site built with Zensical, from the same st
 check: $(STAMP)  ## validate the annotations without building
 	$(BIN)/python -m upgrading_atlas check
 
-export: $(STAMP)  ## all annotations as one JSON document
-	$(BIN)/python -m upgrading_atlas export -o atlas.json
+EXPORT ?= build/atlas.json
+export: $(STAMP)  ## all annotations as one JSON document, into build/atlas.json (or EXPORT=file)
+	$(BIN)/python -m upgrading_atlas export -o $(EXPORT)
 
-new: $(STAMP)  ## a new annotation file: make new KIND=concept ID=my-concept
-	$(BIN)/python -m upgrading_atlas new $(KIND) $(ID)
+# NAME, not TERM: make reads TERM from the terminal's environment. Only a NAME given on the command
+# line is passed on, for the same reason (some systems set NAME in the environment).
+NEW_USAGE := usage: make new KIND=concept|entity|crossref|table ID=my-new-id [NAME='The term, name or title']
+new: $(STAMP)  ## a new annotation file: make new KIND=concept ID=my-concept [NAME='My concept']
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "$(NEW_USAGE)" >&2; exit 2; }
+	$(BIN)/python -m upgrading_atlas new $(KIND) $(ID) $(if $(filter command line,$(origin NAME)),--term "$(NAME)")
 
-urls: build  ## add new published URLs to published-urls.txt (they must never break)
+urls: build  ## build, then add the site's new URLs to published-urls.txt (commit it: they must never break)
 	$(BIN)/python -m upgrading_atlas urls
 
 schema: $(STAMP)  ## rewrite schema/ from the model

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
-PAPERS_DIR = ROOT.parent / "shared" / "papers"
+PAPERS_DIR = Path(os.environ.get("ATLAS_PAPERS") or ROOT.parent / "shared" / "papers")
+"""The papers' full texts, which are not in the repository (they are not ours to publish): set
+ATLAS_PAPERS to their folder, or keep the maintainers' ``shared/papers/`` beside the clone."""
+VERBATIM_CHECK = Path(os.environ.get("ATLAS_VERBATIM_CHECK") or PAPERS_DIR.parent / "tools" / "verbatim_check.py")
+"""The maintainers' tool that finds text copied from the papers; kept beside their texts, not here."""
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
 
 MINIMAL = {

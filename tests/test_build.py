@@ -86,7 +86,7 @@ def test_broken_reference_fails_strict_build_with_located_message(tmp_path: Path
     assert result.returncode != 0
     assert (
         "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'beta' has no section 's99'"
-        " — use one of: intro, s3" in result.stderr
+        " — use one of the ids listed in annotations/papers/beta.yml: intro, s3" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert "Aborted: 1 problem(s) in annotations/" in result.stdout + result.stderr

@@ -1,14 +1,18 @@
-"""The command line: check, export, schema and new, as a contributor runs them."""
+"""The command line and its make targets, as a contributor runs them: results, help texts and exit codes."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import write_annotations
-from upgrading_atlas.__main__ import main
+from conftest import MINIMAL, ROOT, write_annotations
+from upgrading_atlas.__main__ import build_parser, main
 from upgrading_atlas.atlas import build_atlas
 
 
@@ -61,3 +65,108 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
     assert main(["schema", "--output-dir", str(tmp_path), "--check"]) == 0
     (tmp_path / "concepts.schema.json").write_text("{}")
     assert main(["schema", "--output-dir", str(tmp_path), "--check"]) == 1
+
+
+# --- help and exit codes ---------------------------------------------------------------------------
+
+COMMANDS = ["check", "export", "schema", "new", "stage", "urls"]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The command line as a contributor runs it, in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "upgrading_atlas", *args], cwd=cwd, capture_output=True,
+                          text=True, check=False, timeout=120)
+
+
+def test_top_level_help_lists_every_command_in_plain_text() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "``" not in result.stdout and ":command:" not in result.stdout
+    listed = re.findall(r"^    (\w+) +\S", result.stdout, re.MULTILINE)
+    assert listed == COMMANDS
+    assert set(listed) == set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_description_and_every_option_help(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    description = result.stdout.split("\n\n")[1]
+    assert not description.startswith(("positional arguments", "options")), f"{command} has no description"
+    assert len(description.split()) >= 8, description
+    commands = next(action for action in build_parser()._actions if action.dest == "command")
+    for action in commands.choices[command]._actions:  # type: ignore[index]
+        assert action.help, f"{command}: {action.option_strings or action.dest} has no help"
+        for option in action.option_strings:
+            assert option in result.stdout
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and re.fullmatch(r"python -m upgrading_atlas \S+\n", result.stdout)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_annotations_option_before_or_after_the_command(annotations, where: str) -> None:
+    folder = str(annotations())
+    args = ["--annotations", folder, "check"] if where == "before" else ["check", "--annotations", folder]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert "2 annotation files are valid" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "said"),
+    [
+        (["check"], 1, "problem(s) in"),
+        (["check", "--annotations", "no-such-folder"], 2, "no-such-folder: no such folder"),
+        (["no-such-command"], 2, "invalid choice"),
+        ([], 2, "the following arguments are required: COMMAND"),
+        (["new", "concept"], 2, "the following arguments are required: id"),
+        (["new", "concept", "lie"], 2, "already exists — choose another id, or edit that file"),
+        (["urls", "--site", "no-such-site"], 2, "no built site — run `make build` first"),
+    ],
+)
+def test_exit_codes(tmp_path: Path, args: list[str], status: int, said: str) -> None:
+    write_annotations(tmp_path, {"concepts/x.yml": "id: x\n"} if args == ["check"] else MINIMAL)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == status, result.stderr
+    assert said in result.stderr
+
+
+def test_export_writes_into_a_new_folder_and_says_what_it_wrote(annotations, tmp_path: Path) -> None:
+    output = tmp_path / "build" / "atlas.json"
+    result = run_cli("--annotations", str(annotations()), "export", "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(output.read_text())["concepts"]
+    assert f"wrote {output}: 1 papers, 1 concepts, 0 entities, 0 crossrefs, 0 tables" in result.stderr
+
+
+def test_make_export_writes_where_git_ignores_it() -> None:
+    dry = make("-n", "export")
+    target = re.search(r"export -o (\S+)", dry.stdout)
+    assert target, dry.stdout
+    ignored = subprocess.run(["git", "check-ignore", "-q", target[1]], cwd=ROOT, check=False)
+    assert ignored.returncode == 0, f"{target[1]} is not ignored by git"
+
+
+def make(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``make`` in the project root, with the virtual environment this test runs in."""
+    environment = {**os.environ, **env}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True,
+                          check=False, timeout=120, env=environment)
+
+
+@pytest.mark.parametrize("variables", [[], ["KIND=concept"], ["ID=my-concept"]])
+def test_make_new_without_kind_or_id_prints_the_make_form(variables: list[str]) -> None:
+    result = make("new", *variables)
+    assert result.returncode != 0
+    assert "usage: make new KIND=concept|entity|crossref|table ID=" in result.stderr
+    assert "python -m upgrading_atlas" not in result.stderr
+
+
+def test_make_new_passes_a_name_given_on_the_command_line_only() -> None:
+    named = make("-n", "new", "KIND=concept", "ID=my-concept", "NAME=My own concept")
+    assert 'new concept my-concept --term "My own concept"' in named.stdout
+    from_environment = make("-n", "new", "KIND=concept", "ID=my-concept", NAME="a-host-name", TERM="xterm")
+    assert "--term" not in from_environment.stdout

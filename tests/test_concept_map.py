@@ -336,7 +336,7 @@ def test_a_shared_concept_sits_among_its_papers(real: PageKit, real_map: MapDraw
                 assert math.dist((item.x, item.y), centre) < rim / 2, item.node.key
 
 
-@pytest.mark.parametrize("paper", ["chen", "ernst", "he-wang", "herrigel-wittke-voskamp", "zhou"])
+@pytest.mark.parametrize("paper", sorted(path.stem for path in (ROOT / "annotations" / "papers").glob("*.yml")))
 def test_a_paper_view_draws_that_paper_and_all_it_uses_around_it(
     real: PageKit, real_map: MapDrawing, paper: str
 ) -> None:

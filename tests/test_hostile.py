@@ -179,5 +179,5 @@ def test_a_strict_build_stops_at_located_problems_and_prints_them_escaped(tmp_pa
     assert "Traceback" not in result.stderr and "\x1b]0;" not in result.stderr
     assert ("annotations/concepts/oem.yml:5:13: definition: the value holds the character '\\x02' (U+0002), which no"
             " annotation may contain" in result.stderr)
-    assert ("annotations/concepts/lie.yaml:0:0: the file name ends in '.yaml', and only '.yml' files are read"
+    assert ("annotations/concepts/lie.yaml:1:1: the file name ends in '.yaml', and only '.yml' files are read"
             in result.stderr)

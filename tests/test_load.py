@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_annotations
+from conftest import MINIMAL, write_annotations
+from upgrading_atlas.atlas import build_atlas
 from upgrading_atlas.load.records import load_annotations
 
 
@@ -76,7 +77,7 @@ def test_file_outside_a_kind_folder(tmp_path: Path) -> None:
     (folder / "stray.yml").write_text("id: x\n")
     [problem] = load_annotations(folder).problems
     assert "not in a folder of a known kind" in str(problem)
-    assert str(problem).startswith("annotations/stray.yml:0:0:")
+    assert str(problem).startswith("annotations/stray.yml:1:1:")
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:
@@ -141,14 +142,14 @@ def _listing(folder: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("lie.yaml", "annotations/concepts/lie.yaml:0:0: the file name ends in '.yaml', and only '.yml' files are read"
+        ("lie.yaml", "annotations/concepts/lie.yaml:1:1: the file name ends in '.yaml', and only '.yml' files are read"
                      " — rename it to lie.yml"),
-        ("lie.YML", "annotations/concepts/lie.YML:0:0: the file name ends in '.YML', and only '.yml' files are read"),
-        ("lie.yml.txt", "annotations/concepts/lie.yml.txt:0:0: the file name 'lie.yml.txt' does not end in '.yml',"
+        ("lie.YML", "annotations/concepts/lie.YML:1:1: the file name ends in '.YML', and only '.yml' files are read"),
+        ("lie.yml.txt", "annotations/concepts/lie.yml.txt:1:1: the file name 'lie.yml.txt' does not end in '.yml',"
                         " so it is not read"),
-        ("lie.yml ", "annotations/concepts/lie.yml :0:0: the file name 'lie.yml ' does not end in '.yml'"),
+        ("lie.yml ", "annotations/concepts/lie.yml :1:1: the file name 'lie.yml ' does not end in '.yml'"),
         ("lie.yml~", "the file name 'lie.yml~' does not end in '.yml'"),
-        ("README.md", "annotations/concepts/README.md:0:0: 'README.md' is not an annotation file"),
+        ("README.md", "annotations/concepts/README.md:1:1: 'README.md' is not an annotation file"),
     ],
 )
 def test_a_file_that_is_not_read_is_reported(tmp_path: Path, name: str, message: str) -> None:
@@ -168,10 +169,10 @@ def test_a_file_name_with_a_line_break_is_shown_escaped(tmp_path: Path) -> None:
 def test_a_folder_where_a_file_belongs_is_reported(tmp_path: Path) -> None:
     folder = write_annotations(tmp_path, {"concepts/lie.yml/inner.yml": CONCEPT, "concept/oem.yml": CONCEPT})
     assert _listing(folder) == [
-        "annotations/concept:0:0: the folder 'concept' is not the folder of a kind of annotation, so nothing in it is"
+        "annotations/concept:1:1: the folder 'concept' is not the folder of a kind of annotation, so nothing in it is"
         " read — move its files into one of annotations/papers/, annotations/concepts/, annotations/entities/,"
         " annotations/crossrefs/, annotations/tables/",
-        "annotations/concepts/lie.yml:0:0: 'lie.yml' is a folder; a kind's folder holds only files, so nothing in it is"
+        "annotations/concepts/lie.yml:1:1: 'lie.yml' is a folder; a kind's folder holds only files, so nothing in it is"
         " read — move its files up into annotations/concepts/, or remove it",
     ]
 
@@ -190,6 +191,45 @@ def test_a_symbolic_link_is_reported_and_never_followed(tmp_path: Path, target: 
     assert [item.record.id for item in result.records] == ["oem"]
     problems = [str(problem) for problem in result.problems]
     assert len(problems) == 2, problems
-    assert problems[0].startswith("annotations/concepts/leak.yml:0:0: the entry is a symbolic link")
-    assert problems[1].startswith("annotations/entities:0:0: the entry is a symbolic link")
+    assert problems[0].startswith("annotations/concepts/leak.yml:1:1: the entry is a symbolic link")
+    assert problems[1].startswith("annotations/entities:1:1: the entry is a symbolic link")
     assert all("links are never followed" in problem and "hunter2" not in problem for problem in problems)
+
+
+
+
+def test_an_optional_field_left_empty_is_reported_and_the_record_still_checked(annotations) -> None:
+    folder = annotations({"concepts/lie.yml": MINIMAL["concepts/lie.yml"] + "explanation:\n"})
+    messages = [str(problem) for problem in build_atlas(folder).problems]
+    assert messages == ["annotations/concepts/lie.yml:13:13: explanation: this field is empty — write a value after "
+                        "the colon (or delete the line if the field is optional)"]
+
+
+def test_a_name_collision_is_reported_while_the_file_still_has_empty_fields(annotations) -> None:
+    folder = annotations({"concepts/second.yml": """
+        id: second
+        term: Second
+        aliases: [LIE]
+        definition:
+        senses:
+          - {paper: alpha, term_used: x, role: context, meaning: x, at: {section: s1}}
+        """})
+    messages = [str(problem) for problem in build_atlas(folder).problems]
+    assert "annotations/concepts/second.yml:4:11: aliases[0]: the name 'LIE' is already used by concept 'lie'" \
+        " (annotations/concepts/lie.yml) — remove it here or there, so that every mention has one target" in messages
+    assert any(": definition: this field is empty" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("id: broken\nterm: [Broken\n", "term"),
+        ("id: x\nsenses:\n  - paper: chen\n    at: {section: s1\n", "senses[0].at"),
+        ("id: x\nsenses:\n  - {paper: chen}\n  - paper: x\n    at: [\n", "senses[1].at"),
+        ("id: x\n  term: y\n", ""),
+    ],
+)
+def test_a_yaml_syntax_error_names_the_field_being_read(tmp_path: Path, text: str, field: str) -> None:
+    folder = write_annotations(tmp_path, {"concepts/x.yml": text})
+    [problem] = build_atlas(folder).problems
+    assert problem.message.startswith("YAML syntax error") and problem.field == field

@@ -28,8 +28,8 @@ senses:
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("paper: alpha", "paper: gamma")},
          "annotations/concepts/oem.yml:7:12: senses[0].paper: unknown paper 'gamma' — use one of: alpha"),
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: s9")},
-         "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'alpha' has no section 's9' — use one of:"
-         " s1, s2"),
+         "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'alpha' has no section 's9'"
+         " — use one of the ids listed in annotations/papers/alpha.yml: s1, s2"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: odm, relation: see-also}\n"},
          "related[0].concept: unknown concept 'odm' — use the id of a file in annotations/concepts/"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: oem, relation: see-also}\n"},

@@ -30,7 +30,8 @@ def build_atlas(annotations_dir: Path, docs_dir: Path | None = None, cache: File
     With ``docs_dir``, also check them against the hand-written pages there (tables placed, paper
     pages, section ids). ``cache`` keeps each file's reading for the next call (``load_annotations``)."""
     loaded = load_annotations(annotations_dir, cache)
-    problems = loaded.problems + validate_references(loaded.records) + validate_names(loaded.records)
+    problems = (loaded.problems + validate_references(loaded.records)
+                + validate_names(loaded.records, loaded.unfinished))
     index = build_index(loaded.records)
     if docs_dir is not None:
         # a page's generated ids are known only by expanding its markers, which needs valid records

@@ -15,7 +15,7 @@ class Problem:
     file: str
     """The file's path, relative to the project root where possible."""
     line: int
-    """1-based line; 0 when the problem concerns the file as a whole."""
+    """1-based line; 0 when the problem concerns the file as a whole (shown as line 1)."""
     column: int
     """1-based column."""
     field: str
@@ -27,8 +27,10 @@ class Problem:
 
     def __str__(self) -> str:
         """One line, ``file:line:column: field: what is wrong — how to fix it``, with every control
-        character escaped: file names, keys and values come from contributors."""
-        where = f"{self.file}:{self.line}:{self.column}"
+        character escaped: file names, keys and values come from contributors. A problem of the whole
+        file is shown at its first line: editors and terminals open file:1:1 at the top, and many
+        refuse a line 0."""
+        where = f"{self.file}:{self.line or 1}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
         return shown(f"{where}:{field} {self.message} — {self.fix}")
 

@@ -52,6 +52,13 @@ class LoadResult:
 
     records: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unfinished: list[Loaded] = field(default_factory=list)
+    """Files that hold a mapping but not yet a valid record (a scaffold half filled in): their
+    ``record`` is the raw data, so that checks across files can still look at their names."""
+
+
+EMPTY_FIELD = "this field is empty"
+EMPTY_FIELD_FIX = "write a value after the colon (or delete the line if the field is optional)"
 
 
 def annotation_files(root: Path) -> list[Path]:
@@ -59,7 +66,7 @@ def annotation_files(root: Path) -> list[Path]:
     return find_annotation_files(root)[0]
 
 
-FileCache = dict[Path, tuple[tuple[int, int], tuple["Loaded | None", list[Problem]]]]
+FileCache = dict[Path, tuple[tuple[int, int], tuple["Loaded | None", list[Problem], "Loaded | None"]]]
 """Each file's last reading, by path, with the modification time and size it was read at."""
 
 
@@ -71,16 +78,18 @@ def load_annotations(root: Path, cache: FileCache | None = None) -> LoadResult:
     result = LoadResult(problems=problems)
     for path in paths:
         if cache is None:
-            loaded, problems = load_file(path, root)
+            loaded, problems, unfinished = _read_file(path, root)
         else:
-            stat = path.stat()
-            signature = (stat.st_mtime_ns, stat.st_size)
+            info = path.stat()
+            signature = (info.st_mtime_ns, info.st_size)
             if path not in cache or cache[path][0] != signature:
-                cache[path] = (signature, load_file(path, root))
-            loaded, problems = cache[path][1]
+                cache[path] = (signature, _read_file(path, root))
+            loaded, problems, unfinished = cache[path][1]
         result.problems.extend(problems)
         if loaded is not None:
             result.records.append(loaded)
+        if unfinished is not None:
+            result.unfinished.append(unfinished)
     if cache is not None:
         for gone in set(cache) - set(paths):
             del cache[gone]
@@ -89,6 +98,12 @@ def load_annotations(root: Path, cache: FileCache | None = None) -> LoadResult:
 
 def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
     """Read one file: its kind from its folder, its record from its content."""
+    loaded, problems, _ = _read_file(path, root)
+    return loaded, problems
+
+
+def _read_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem], Loaded | None]:
+    """A file's record (or, where the model refuses it, its raw data as unfinished), and its problems."""
     shown = display_path(path, root)
     relative = path.relative_to(root)
     kind = relative.parts[0] if len(relative.parts) == 2 else None
@@ -96,32 +111,35 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
         folders = ", ".join(f"annotations/{name}/" for name in KIND_MODELS)
         return None, [
             Problem(shown, 0, 0, "", "the file is not in a folder of a known kind", f"move it into one of {folders}")
-        ]
+        ], None
     try:
         raw = _read_regular_file(path)
     except OSError as error:
         return None, [Problem(shown, 0, 0, "", f"the file cannot be read ({error.strerror or error})",
-                              "replace it with a regular, readable file")]
+                              "replace it with a regular, readable file")], None
     try:
         parsed = parse_yaml(raw)
     except YamlProblem as error:
         return None, [
             Problem(shown, error.position.line, error.position.column, field_path(error.path), error.message, error.fix)
-        ]
+        ], None
     source = Source(shown, parsed)
     if not isinstance(parsed.data, dict):
         return None, [
             source.problem((), "the file must hold a mapping of fields", "start with `id: ...` on its own line")
-        ]
+        ], None
     model = KIND_MODELS[kind]
+    # a key written with nothing after it is reported even where the field is optional: it is most
+    # often a template's field not filled in yet, and the model would take it silently as left out
+    empty = [source.problem(path, EMPTY_FIELD, EMPTY_FIELD_FIX) for path in empty_values(parsed.data)]
     try:
         record: Any = model.model_validate(parsed.data)
     except ValidationError as error:
-        problems = [_problem_from_error(source, model, item) for item in error.errors()]
+        problems = [*empty, *(_problem_from_error(source, model, item) for item in error.errors())]
         # a value that fits no branch of a union is reported once per branch: keep one
         unique = {(problem.line, problem.column, problem.field): problem for problem in reversed(problems)}
-        return None, sorted(unique.values())
-    problems = []
+        return None, sorted(unique.values()), Loaded(kind, parsed.data, source)
+    problems = empty
     if record.id != path.stem:
         problems.append(
             source.problem(
@@ -141,7 +159,17 @@ def load_file(path: Path, root: Path) -> tuple[Loaded | None, list[Problem]]:
                 f"make the first line: {SCHEMA_LINE_PREFIX}../../schema/{kind}.schema.json",
             )
         )
-    return Loaded(kind, record, source), problems
+    return Loaded(kind, record, source), problems, None
+
+
+def empty_values(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The path of every mapping value written with nothing after its colon."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items()
+                for found in ([(*path, key)] if value is None else empty_values(value, (*path, key)))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data) for found in empty_values(value, (*path, index))]
+    return []
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -165,9 +193,7 @@ def _problem_from_error(source: Source, model: type[Record], item: Any) -> Probl
     if kind == "missing":
         return source.problem(loc, "this field is required", f"add `{loc[-1]}:` with a value")
     if item.get("input", "") is None and kind != "missing":
-        return source.problem(
-            loc, "this field is empty", "write a value after the colon (or delete the line if the field is optional)"
-        )
+        return source.problem(loc, EMPTY_FIELD, EMPTY_FIELD_FIX)
     if kind == "literal_error":
         allowed = str((item.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
         return source.problem(loc, f"{item['input']!r} is not an allowed value", f"use one of {allowed}")

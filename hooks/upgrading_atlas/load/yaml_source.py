@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..characters import describe, first_refused
+from .yaml_syntax import field_at_syntax_error
 
 MAX_FILE_BYTES = 256 * 1024
 """Largest annotation file accepted; the biggest real one is a few kilobytes."""
@@ -143,8 +144,20 @@ def _syntax_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
             f"YAML syntax error: {error.problem or error.context}",
             "check indentation, colons and quotes on this line and the one before",
             _pos(error.problem_mark or error.context_mark),
+            _field_at(text),
         )
     return YamlProblem(f"YAML syntax error: {error}", "check the file's syntax", Position(1, 1))
+
+
+def _field_at(text: str) -> tuple[str | int, ...]:
+    """The field a syntax error interrupts, where the Python parser can tell it cheaply and safely:
+    it re-reads the text, so not past the size it is trusted with, and never raising."""
+    if len(text) > PYTHON_PARSER_MAX_BYTES:
+        return ()
+    try:
+        return field_at_syntax_error(text)
+    except Exception:  # the Python parser has bugs of its own (chr() past U+10FFFF): no field then
+        return ()
 
 
 def parse_yaml(raw: bytes) -> ParsedYaml:

@@ -3,7 +3,7 @@ two names a reader cannot tell apart, and short or common names linked only when
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..characters import describe
 from ..load.records import Loaded
@@ -26,12 +26,27 @@ def linkable_names(record: object) -> list[tuple[Path_, str]]:
     return []
 
 
-def validate_names(records: list[Loaded]) -> list[Problem]:
-    """Every problem with the names of concepts and entities."""
-    return [*_check_collisions(records), *(problem for item in records for problem in _check_confirmations(item))]
+def validate_names(records: list[Loaded], unfinished: Sequence[Loaded] = ()) -> list[Problem]:
+    """Every problem with the names of concepts and entities. ``unfinished`` files (whose ``record``
+    is raw data the model refused) are checked for the names they claim, so that a name collision
+    shows with the first ``make check``, not after the last empty field is filled."""
+    return [*_check_collisions(records, unfinished),
+            *(problem for item in records for problem in _check_confirmations(item))]
 
 
-def _check_collisions(records: list[Loaded]) -> Iterator[Problem]:
+def _names_in_data(item: Loaded) -> list[tuple[Path_, str]]:
+    """The names an unfinished file claims, read from its raw data: those written as text."""
+    data = item.record
+    own = {"concepts": "term", "entities": "name"}.get(item.kind)
+    if own is None or not isinstance(data, dict):
+        return []
+    aliases = data.get("aliases")
+    names = [((own,), data.get(own)), *((("aliases", i), alias) for i, alias in
+                                        enumerate(aliases if isinstance(aliases, list) else []))]
+    return [(path, name) for path, name in names if isinstance(name, str) and name.strip()]
+
+
+def _check_collisions(records: list[Loaded], unfinished: Sequence[Loaded] = ()) -> Iterator[Problem]:
     """The same name on two records would make a mention ambiguous; a look-alike of a name
     (another script's letters, full-width forms) would show readers two entries they cannot tell
     apart."""
@@ -40,6 +55,8 @@ def _check_collisions(records: list[Loaded]) -> Iterator[Problem]:
     named = [(item, path, name) for item in records for path, name in linkable_names(item.record)]
     # names written with plain letters first: a look-alike is reported where the odd letters are
     named.sort(key=lambda entry: lookalike_key(entry[2]) != " ".join(entry[2].casefold().split()))
+    # unfinished files last, so that a clash is reported in the file being written
+    named += [(item, path, name) for item in unfinished for path, name in _names_in_data(item)]
     for item, path, name in named:
         owner = spelt.setdefault(name.casefold(), item)
         if owner is not item:
@@ -61,7 +78,8 @@ def _check_collisions(records: list[Loaded]) -> Iterator[Problem]:
 
 
 def _owner(item: Loaded) -> str:
-    return f"{SINGULAR[item.kind]} {item.record.id!r} ({item.source.file})"
+    record_id = item.record.get("id") if isinstance(item.record, dict) else item.record.id
+    return f"{SINGULAR[item.kind]} {record_id!r} ({item.source.file})"
 
 
 def _check_confirmations(item: Loaded) -> Iterator[Problem]:

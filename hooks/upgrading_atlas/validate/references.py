@@ -25,6 +25,7 @@ class _Known:
     """The ids that records may refer to."""
 
     sections: dict[str, list[str]]
+    paper_files: dict[str, str]
     concepts: set[str]
     entities: set[str]
 
@@ -33,6 +34,7 @@ def validate_references(records: list[Loaded]) -> list[Problem]:
     """Every problem that only shows when the files are read together."""
     known = _Known(
         sections={item.record.id: [section.id for section in item.record.sections] for item in _of(records, Paper)},
+        paper_files={item.record.id: item.source.file for item in _of(records, Paper)},
         concepts={item.record.id for item in _of(records, Concept)},
         entities={item.record.id for item in _of(records, Entity)},
     )
@@ -115,7 +117,7 @@ def _check_location(
         yield item.source.problem(
             (*path, "section"),
             f"paper {paper!r} has no section {location.section!r}",
-            f"use one of: {', '.join(known.sections[paper])}",
+            f"use one of the ids listed in {known.paper_files[paper]}: {', '.join(known.sections[paper])}",
         )
 
 
