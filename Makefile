@@ -44,8 +44,8 @@ urls: build  ## add new published URLs to published-urls.txt (they must never br
 schema: $(STAMP)  ## rewrite schema/ from the model
 	$(BIN)/python -m upgrading_atlas schema
 
-bench: $(STAMP)  ## build-time benchmark: real site, 1x, 10x, 100x (about 15 min on 2 cores)
-	$(BIN)/python bench/run.py
+bench: $(STAMP)  ## builds (MkDocs with and without the hook, Zensical), staging, and the preview's latency and memory (about 20 min on 2 cores; shorter: make bench BENCH_ARGS="--sizes real --runs 3")
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 pages: build  ## page weights, and screenshots of each kind of page (desktop and phone) in screenshots/
 	$(BIN)/python bench/pages.py --site site --screenshots screenshots
