@@ -95,21 +95,26 @@ def builds_table(sites: list[dict[str, Any]]) -> str:
                   "(c)/(b)", "peak memory a / b / c, MiB", "(a) = (b), byte for byte", "load average"], rows)
 
 
+def staging_figure(staging: dict[str, Any], name: str) -> str:
+    """Seconds of one staging, with its CPU seconds where measured."""
+    cpu = staging.get(f"{name}_cpu_seconds")
+    return f"{staging[f'{name}_seconds']:.2f}" + (f" ({cpu:.2f})" if cpu is not None else "")
+
+
 def staging_table(sites: list[dict[str, Any]]) -> str:
     rows = []
     for site in sites:
         staging = site["staging"]
         if site["skipped"] or not staging:
             continue
-        hook = statistics.median(seconds(site["builds"]["hook"]))
-        staged = statistics.median(seconds(site["builds"]["staged"]))
-        rows.append([
-            site["name"], f"{staging['cold_seconds']:.2f}", f"{staging['warm_unchanged_seconds']:.2f}",
-            f"{staging['warm_edited_seconds']:.2f} ({staging['warm_edited_written']} files)",
-            f"{hook - staged:+.2f}",
-        ])
-    return table(["site", "cold, s", "warm, nothing changed, s", "warm, one definition edited, s (files rewritten)",
-                  "(a) − (b), s"], rows)
+        builds = site["builds"]
+        added = (statistics.median(seconds(builds["hook"], "cpu_seconds"))
+                 - statistics.median(seconds(builds["staged"], "cpu_seconds")))
+        rows.append([site["name"], staging_figure(staging, "cold"), staging_figure(staging, "warm_unchanged"),
+                     f"{staging_figure(staging, 'warm_edited')}, {staging['warm_edited_written']} files",
+                     f"{added:+.2f}"])
+    return table(["site", "cold, s (CPU s)", "warm, nothing changed", "warm, one definition edited (files rewritten)",
+                  "(a) − (b), CPU s"], rows)
 
 
 def serve_lines(serve: dict[str, Any] | None) -> list[str]:
