@@ -1,9 +1,11 @@
-"""The hook keeps the theme's compiled templates across the builds of one process (``mkdocs serve``),
-and compiles a template again when its source changes."""
+"""The hook across the builds of one process (``mkdocs serve``): it keeps the theme's compiled
+templates, compiling a template again when its source changes, and keeps no build alive."""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
+import weakref
 from pathlib import Path
 from types import ModuleType
 
@@ -51,3 +53,16 @@ def test_a_later_build_reuses_the_compiled_template_until_its_source_changes(
     assert third == "<p>b!</p>"
     assert compiled == ["page.html", "page.html"]
     assert len(hook._theme_templates.compiled) == 1
+
+
+def test_after_a_build_no_environment_of_it_stays_in_mkdocstrings_python(hook: ModuleType) -> None:
+    rendering = pytest.importorskip("mkdocstrings_handlers.python._internal.rendering")
+    env = jinja2.Environment(loader=jinja2.DictLoader({"exists.html": ""}))
+    assert rendering._test_existing_template(env, "exists.html")
+    build = weakref.ref(env)
+    del env
+    gc.collect()
+    assert build() is not None  # held by the plugin's cache, and through it the build that made it
+    hook.on_post_build(config=None)
+    gc.collect()
+    assert build() is None
