@@ -117,27 +117,34 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def _release_reference_templates() -> None:
-    """Let mkdocstrings-python forget the build that rendered the engine reference.
+PER_BUILD_CACHES = (
+    ("mkdocstrings_handlers.python._internal.rendering", "_test_existing_template"),
+    ("griffe._internal.extensions.dataclasses", "_dataclass_parameters"),
+)
+"""Unbounded caches, in the plugins that render the engine reference, keyed by objects made anew for
+every build: mkdocstrings-python's template look-ups, keyed by its handler's Jinja environment, and
+griffe's dataclass parameters, keyed by the classes of the modules it loads for each build."""
 
-    Its ``_test_existing_template`` remembers, in an unbounded ``functools.cache`` keyed by Jinja
-    environment, whether a template exists; its handler makes a new environment for every build, so
-    each entry keeps that whole build alive (every page's Markdown and HTML, the staged records,
-    autorefs' maps): about 19 MB per rebuild of this site in ``mkdocs serve`` whenever the reference
-    page is rebuilt (every rebuild without ``--dirty``). The cache only saves a look-up, so emptying
-    it after a build changes no output. Nothing is done if a later version renames it."""
-    try:
-        from mkdocstrings_handlers.python._internal import rendering
-    except ImportError:
-        return
-    clear = getattr(getattr(rendering, "_test_existing_template", None), "cache_clear", None)
-    if callable(clear):
-        clear()
+
+def _release_reference_caches() -> None:
+    """Let the plugins that render the engine reference forget the build that rendered it.
+
+    Each entry of the caches in ``PER_BUILD_CACHES`` keeps its build alive: the environment keeps
+    the rest of that build reachable (every page's Markdown and HTML, the staged records, autorefs'
+    maps), about 19 MB of this site; a class keeps its module's whole model and source (about 2 MB).
+    In ``mkdocs serve`` that was one more copy for every rebuild of the reference page (every rebuild
+    without ``--dirty``). The caches only save look-ups, so emptying them after a build changes no
+    output. A cache that a later version renames is left alone."""
+    for module_name, function_name in PER_BUILD_CACHES:
+        module = sys.modules.get(module_name)  # not imported: nothing cached
+        clear = getattr(getattr(module, function_name, None), "cache_clear", None)
+        if callable(clear):
+            clear()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Say how many problems there are, last, so that no rebuild's problems go unseen."""
-    _release_reference_templates()
+    _release_reference_caches()
     if _problem_count:
         log.warning(f"{_problem_count} problem(s) in annotations/ or docs/, listed above; the preview "
                     "marks each page they affect")

@@ -66,3 +66,18 @@ def test_after_a_build_no_environment_of_it_stays_in_mkdocstrings_python(hook: M
     hook.on_post_build(config=None)
     gc.collect()
     assert build() is None
+
+
+def test_after_a_build_no_class_of_it_stays_in_griffe(hook: ModuleType, tmp_path: Path) -> None:
+    griffe = pytest.importorskip("griffe")
+    dataclasses = pytest.importorskip("griffe._internal.extensions.dataclasses")
+    code = "from dataclasses import dataclass\n@dataclass\nclass Record:\n    field: int\n"
+    module = griffe.visit("records", filepath=tmp_path / "records.py", code=code)
+    assert [parameter.name for parameter in dataclasses._dataclass_parameters(module["Record"])] == ["field"]
+    build = weakref.ref(module)
+    del module
+    gc.collect()
+    assert build() is not None  # held by griffe's cache, through the class
+    hook.on_post_build(config=None)
+    gc.collect()
+    assert build() is None
