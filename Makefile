@@ -56,8 +56,8 @@ FUZZ_MINUTES ?= 10
 fuzz: $(STAMP)  ## each fuzzer of tests/test_fuzz.py for FUZZ_MINUTES minutes (10 by default), with the count of examples
 	ATLAS_FUZZ_MINUTES=$(FUZZ_MINUTES) $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider
 
-bench: $(STAMP)  ## build-time benchmark: real site, 1x, 10x, 100x (about 15 min on 2 cores)
-	$(BIN)/python bench/run.py
+bench: $(STAMP)  ## builds (MkDocs with and without the hook, Zensical), staging, and the preview's latency and memory (about 20 min on 2 cores; shorter: make bench BENCH_ARGS="--sizes real --runs 3")
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 pages: build  ## page weights, and screenshots of each kind of page (desktop and phone) in screenshots/
 	$(BIN)/python bench/pages.py --site site --screenshots screenshots

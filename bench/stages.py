@@ -1,151 +1,70 @@
-"""Time each stage of the engine on one site by calling its functions directly, as the hook does.
+"""The engine's staging on its own, as the hook runs it: cold, then warm in the same process.
 
-The stages: load (``load_annotations``), validate (``validate_references``), index
-(``build_index``), render (``Renderer(...)``, ``.pages()``, citation files), export (the JSON export
-and schemas the hook adds), markers (fragments placed by ``<!-- atlas:... -->`` lines) and link
-(mentions linked), both timed inside the Markdown extension while every page's Markdown (hand-written
-and generated) is converted with the site's own extensions, and backlinks (filled into every
-concept and entity page). Python-Markdown's own share of the conversion is reported beside them.
+- cold: the first ``Stager.stage`` of a fresh process, into an empty folder (what ``mkdocs build``
+  and the first build of ``mkdocs serve`` pay);
+- warm, nothing changed: a second staging in the same process, with every cache filled;
+- warm, one definition edited: what a ``mkdocs serve`` rebuild costs the hook after a contributor
+  saves an annotation. The edit is undone afterwards.
 
-The whole pass runs twice in one process: the second is what a ``mkdocs serve`` rebuild costs the
-hook after an edit of one annotation, since the engine caches nothing between builds.
-
-Usage: ``python bench/stages.py SITE_FOLDER [--passes 2]``; prints JSON.
+Imports are done before the clock starts. Usage: ``python bench/stages.py SITE``; prints JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
+import os
 import sys
+import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import markdown
-from mkdocs.config import load_config
-from mkdocs.utils.meta import get_data
+from serve import places
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import upgrading_atlas as engine  # noqa: E402 - the engine's folder is put on the path just above
-from upgrading_atlas.stage.citations import highwire_meta  # noqa: E402
-from upgrading_atlas.stage.export import export_json, json_schemas  # noqa: E402
-
-STAGES = ("load", "validate", "index", "render", "export", "markers", "link", "backlinks")
-"""Every stage is work the hook adds to a build."""
+from upgrading_atlas import MarkdownSettings, Stager, UrlScheme
+from upgrading_atlas.stage.config import read_site_config
 
 
-class Clock:
-    """Adds up the time spent in named stages."""
+def time_staging(site: Path) -> dict[str, float | int]:
+    """Seconds (wall-clock and CPU) of a cold staging of ``site``, a warm one with nothing changed and a
+    warm one after one definition was edited; and how many files each wrote."""
+    config = read_site_config(site / "mkdocs.yml")
+    settings = MarkdownSettings.from_config(config.get("markdown_extensions") or [])
+    urls = UrlScheme(config.get("use_directory_urls", True) is not False, config.get("site_url") or None)
+    figures: dict[str, float | int] = {}
+    with tempfile.TemporaryDirectory(prefix="atlas-stage-") as out:
+        stager = Stager(site / "annotations", "mkdocs")
 
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = defaultdict(float)
+        def stage(name: str) -> None:
+            start, cpu_start = time.perf_counter(), time.process_time()
+            result = stager.stage(site / "docs", Path(out), urls=urls, markdown_settings=settings)
+            figures[f"{name}_seconds"] = time.perf_counter() - start
+            figures[f"{name}_cpu_seconds"] = time.process_time() - cpu_start
+            figures[f"{name}_written"] = len(result.written)
+            if result.problems:
+                raise SystemExit(f"{site}: {len(result.problems)} problem(s), first: {result.problems[0]}")
 
-    def timed(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        def run(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                self.seconds[stage] += time.perf_counter() - start
-
-        return run
-
-    def call(self, stage: str, function: Callable[..., Any], *args: Any) -> Any:
-        return self.timed(stage, function)(*args)
-
-
-def one_pass(site: Path) -> dict[str, Any]:
-    """Every stage of one build of ``site``, timed; with counts of what was done."""
-    clock = Clock()
-    config = load_config(str(site / "mkdocs.yml"))
-    annotations = site / "annotations"
-    loaded = clock.call("load", engine.load_annotations, annotations)
-    problems = loaded.problems + clock.call("validate", engine.validate_references, loaded.records)
-    index = clock.call("index", engine.build_index, loaded.records)
-    renderer = clock.call("render", engine.Renderer, index, engine.UrlScheme(config.use_directory_urls))
-    generated = clock.call("render", renderer.pages)
-    for paper_id in index.papers:
-        clock.call("render", renderer.citation_files, paper_id)
-    clock.call("export", export_json, index)
-    clock.call("export", json_schemas)
-
-    pages: list[tuple[str, str, dict[str, Any]]] = []
-    for path in sorted(Path(config.docs_dir).rglob("*.md")):
-        body, meta = get_data(path.read_text(encoding="utf-8"))
-        pages.append((path.relative_to(config.docs_dir).as_posix(), body, meta))
-    for page in generated:
-        body, meta = get_data(page.markdown)
-        pages.append((page.source, body, meta))
-
-    extension = engine.AtlasExtension(renderer)
-    mentions: dict[str, list[Any]] = defaultdict(list)
-    converting = 0.0
-    for source, body, meta in pages:
-        if meta.get("atlas_paper") in index.papers:
-            clock.call("render", highwire_meta, index.papers[meta["atlas_paper"]])
-        state = extension.start_page(source, meta.get("atlas_autolink", True) is not False)
-        md = markdown.Markdown(extensions=[*config.markdown_extensions, extension],
-                               extension_configs=config.mdx_configs)
-        for registry, name, stage in ((md.preprocessors, "atlas_markers", "markers"),
-                                      (md.treeprocessors, "atlas_mentions", "link")):
-            processor = registry[name]
-            processor.run = clock.timed(stage, processor.run)  # type: ignore[method-assign]
-        start = time.perf_counter()
-        md.convert(body)
-        converting += time.perf_counter() - start
-        problems += state.problems
-
-        def collect(state: Any = state, source: str = source, md: Any = md, meta: dict = meta) -> None:
-            headings = {token["id"]: token["name"] for token in _walk(getattr(md, "toc_tokens", []))}
-            title = meta.get("title") or source
-            for target, heading in state.context.found:
-                mentions[f"{target.kind}/{target.id}"].append(
-                    engine.Mention(source, title, heading, headings.get(heading or ""))
-                )
-
-        clock.call("backlinks", collect)
-    for page in generated:
-        kind, _, name = page.source.partition("/")
-        if kind in {"concepts", "entities"} and name != "index.md":
-            target = f"{kind}/{name.removesuffix('.md')}"
-            clock.call("backlinks", renderer.backlinks, target, mentions.get(target, []), page.source)
-    links = sum(len(found) for found in mentions.values())
-    python_markdown = converting - clock.seconds["markers"] - clock.seconds["link"]
-    return {
-        "stages": {stage: clock.seconds[stage] for stage in STAGES},
-        "hook_total": sum(clock.seconds[stage] for stage in STAGES),
-        "python_markdown": python_markdown,
-        "pages": len(pages),
-        "generated_pages": len(generated),
-        "records": len(loaded.records),
-        "links": links,
-        "problems": [str(problem) for problem in problems[:5]],
-        "problem_count": len(problems),
-    }
-
-
-def _walk(tokens: list[dict[str, Any]]) -> Any:
-    for token in tokens:
-        yield token
-        yield from _walk(token.get("children", []))
+        stage("cold")
+        stage("warm_unchanged")
+        [place] = places(site / "annotations", 1, 0)
+        original = place.path.read_bytes()
+        try:
+            place.edit("Benchedit000")
+            stage("warm_edited")
+        finally:
+            place.path.write_bytes(original)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", type=Path, help="a site folder with mkdocs.yml, docs/ and annotations/")
-    parser.add_argument("--passes", type=int, default=2, help="passes in one process; the last is warm")
+    parser.add_argument("site", type=Path, help="a folder with mkdocs.yml, docs/ and annotations/")
     args = parser.parse_args(argv)
-    logging.disable(logging.WARNING)  # MkDocs' config loading chatters; the numbers are what matter
-    passes = [one_pass(args.site.resolve()) for _ in range(args.passes)]
-    json.dump({"passes": passes}, sys.stdout)
+    site = args.site.resolve()
+    os.chdir(site)  # relative paths in the configuration (snippets' base_path) are read from the site's folder
+    print(json.dumps(time_staging(site)))
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -3,6 +3,7 @@ links inside code, headings or existing links."""
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from upgrading_atlas.index.atlas_index import LinkTarget
 from upgrading_atlas.link.linker import LinkContext, TermMatcher, link_mentions
 from upgrading_atlas.link.safe_text import SafeMarkdown
+from upgrading_atlas.link.urls import relative_path
 from upgrading_atlas.load.records import load_file
 from upgrading_atlas.load.yaml_source import YamlProblem, parse_yaml
 
@@ -103,3 +105,13 @@ def test_safe_markdown_output_has_only_allowed_markup(text: str) -> None:
             assert name in {"href", "title"}
             if name == "href":
                 assert not value.lower().lstrip().startswith(("javascript", "data", "vbscript"))
+
+
+SITE_PATHS = st.lists(st.sampled_from(["concepts", "lie", "papers", "chen.md", "index.md", ".", "a-and-b", ".."]),
+                      max_size=5).map("/".join).map(lambda path: path or ".")
+
+
+@given(SITE_PATHS, SITE_PATHS, st.booleans())
+def test_relative_path_answers_as_relpath_does(path: str, start: str, trailing_slash: bool) -> None:
+    path = path + "/" if trailing_slash else path
+    assert relative_path(path, start) == posixpath.relpath(path, start)

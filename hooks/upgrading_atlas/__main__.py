@@ -18,7 +18,7 @@ from .link.urls import UrlScheme
 from .model import KIND_MODELS
 from .registry import read_registry, site_urls, write_registry
 from .scaffold import KIND_ALIASES, ScaffoldError, new_annotation
-from .stage.config import read_site_config, zensical_config
+from .stage.config import mkdocs_config, read_site_config, zensical_config
 from .stage.export import export_json, json_schemas
 from .stage.site import MarkdownSettings
 from .stage.stager import Stager
@@ -104,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     stage.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                        help="the site's configuration, for its Markdown extensions and URLs (default: mkdocs.yml)")
     stage.add_argument("--builder-config", type=Path, metavar="FILE",
-                       help="for Zensical: also write the configuration that builds OUT, derived from --config; "
-                       "OUT and --site-dir must lie inside FILE's folder")
+                       help="also write a configuration that builds OUT with the builder and no hook, derived "
+                       "from --config (for Zensical, OUT and --site-dir must lie inside FILE's folder)")
     stage.add_argument("--site-dir", type=Path, metavar="FOLDER",
                        help="with --builder-config: where the builder writes the site (default: site/ beside FILE)")
     urls = command("urls", "add the URLs of a built site to the registry of published URLs",
@@ -210,8 +210,13 @@ def _stage(annotations: Path, docs: Path, out: Path, builder: str, config_path: 
 def _write_builder_config(args: argparse.Namespace) -> None:
     root = args.config.parent
     folder = args.builder_config.parent
-    config = zensical_config(read_site_config(args.config), root, folder, args.out, args.site_dir or folder / "site",
-                             watch=[args.annotations, Path(__file__).parent])
+    site_dir = args.site_dir or folder / "site"
+    site_config = read_site_config(args.config)
+    if args.builder == "zensical":
+        config = zensical_config(site_config, root, folder, args.out, site_dir,
+                                 watch=[args.annotations, Path(__file__).parent])
+    else:
+        config = mkdocs_config(site_config, root, args.out, site_dir)
     folder.mkdir(parents=True, exist_ok=True)
     text = "# Written by `python -m upgrading_atlas stage --builder-config`; edit mkdocs.yml instead.\n"
     args.builder_config.write_text(text + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

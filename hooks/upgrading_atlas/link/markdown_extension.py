@@ -122,8 +122,29 @@ class AtlasExtension(Extension):
         self.page = None
 
 
+_exported: dict[Path, tuple[tuple[int, int, int], TermMatcher]] = {}
+"""The matcher read from each export, with the export's inode, modification time and size then."""
+
+
 def matcher_from_export(path: Path) -> TermMatcher:
-    """The linker's matcher built from the atlas's JSON export."""
+    """The linker's matcher built from the atlas's JSON export, once per version of the file.
+
+    A builder that loads extensions by name (Zensical; MkDocs without the hook) makes the extension
+    anew for every page; without this, each page would parse and validate the whole export again,
+    which at 10× the atlas's size takes most of a build. Staging rewrites the export whenever its
+    content changes, which changes its modification time, so the file is read again then. One
+    matcher is kept per export, so a long-running builder does not accumulate them."""
+    path = path.resolve()
+    status = path.stat()
+    stamp = (status.st_ino, status.st_mtime_ns, status.st_size)
+    cached = _exported.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = stamp, _read_matcher(path)
+        _exported[path] = cached
+    return cached[1]
+
+
+def _read_matcher(path: Path) -> TermMatcher:
     document = json.loads(path.read_text(encoding="utf-8"))
     concepts = [Concept.model_validate(item) for item in document.get("concepts", [])]
     entities = [Entity.model_validate(item) for item in document.get("entities", [])]

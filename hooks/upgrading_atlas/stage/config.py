@@ -48,16 +48,37 @@ def zensical_config(config: dict[str, Any], root: Path, config_dir: Path, staged
     Zensical wants ``docs_dir`` and ``site_dir`` inside the folder of its configuration file
     (``config_dir``), and keeps its cache there; every other path is written absolute, from the
     project's ``root``."""
-    derived = {key: value for key, value in config.items() if key not in {"hooks", "docs_dir", "site_dir"}}
+    derived = _without_hooks(config, root, staged_dir)
     derived["docs_dir"] = os.path.relpath(staged_dir, config_dir)
     derived["site_dir"] = os.path.relpath(site_dir, config_dir)
     derived["watch"] = [str((root / path).resolve()) for path in [*config.get("watch", []), *watch]]
     theme = dict(derived.get("theme") or {})
     theme["variant"] = "classic"  # Material's look; the default "modern" variant fails axe's contrast checks
+    derived["theme"] = theme
+    return derived
+
+
+def mkdocs_config(config: dict[str, Any], root: Path, staged_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The site's configuration for MkDocs with no hook: the staged folder built as Zensical builds it,
+    with the Markdown extension loaded by name. A folder staged for MkDocs needs nothing else; the
+    benchmark builds it so to measure what the hook adds to a build. Paths are written absolute."""
+    derived = _without_hooks(config, root, staged_dir)
+    derived["docs_dir"] = str(staged_dir.resolve())
+    derived["site_dir"] = str(site_dir.resolve())
+    return derived
+
+
+def _without_hooks(config: dict[str, Any], root: Path, staged_dir: Path) -> dict[str, Any]:
+    """What any builder of the staged folder needs: the configuration less ``hooks``, ``docs_dir`` and
+    ``site_dir``, its relative paths made absolute from ``root``, and the atlas's Markdown extension
+    by name, reading the names to link from the staged export."""
+    derived = {key: value for key, value in config.items() if key not in {"hooks", "docs_dir", "site_dir"}}
+    theme = dict(derived.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     derived["theme"] = theme
-    derived["plugins"] = [_absolute_plugin_paths(plugin, root) for plugin in derived.get("plugins") or []]
+    if "plugins" in derived:  # when absent, the builder's default plugins (search) apply, as to the site's own build
+        derived["plugins"] = [_absolute_plugin_paths(plugin, root) for plugin in derived["plugins"] or []]
     extensions = [_absolute_extension_paths(entry, root) for entry in derived.get("markdown_extensions") or []]
     extensions.append({EXTENSION: {"export": str((staged_dir / "data" / "atlas.json").resolve())}})
     derived["markdown_extensions"] = extensions
