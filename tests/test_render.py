@@ -190,3 +190,36 @@ def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
     for markdown in (concept_page(renderer, "minying").markdown, concepts_index(renderer).markdown):
         assert '<span lang="zh">民营</span>' in markdown
         assert "<span>minying</span>" in markdown
+
+
+def test_the_papers_list_gives_authors_title_and_only_a_confirmed_year(annotations) -> None:
+    files = {"papers/beta.yml": """
+        id: beta
+        short_title: Beta & Gamma
+        gist: Beta argues that *clusters* matter.
+        citation:
+          type: unknown
+          title: {unknown: true, supplied: "[A supplied title]"}
+          authors: {value: [B. Beta, C. Gamma, D. Delta], source: text}
+          year: {unknown: true}
+        sections:
+          - {id: s1, label: "1"}
+        """}
+    atlas = build_atlas(annotations(files))
+    assert atlas.problems == []
+    kit = PageKit(atlas.index)
+    html = marker_content(kit, "papers", None, "index.md", kit.link_context("index.md"))
+    alpha, beta = html.split("<li ")[1:]
+    assert '<a href="papers/alpha/"><strong>Alpha (2001)</strong></a> (2001) · ' in alpha
+    assert '<span class="atlas-papers-list__authors">A. Alpha</span>' in alpha
+    assert "“Alpha”" in alpha
+    assert "Beta &amp; Gamma</strong></a> · B. Beta, C. Gamma and D. Delta" in beta.replace(
+        '<span class="atlas-papers-list__authors">', "").replace("</span>", "")
+    assert "[A supplied title] <span" in beta and "title supplied" in beta
+    assert "<em>clusters</em>" in beta
+
+
+def test_the_papers_marker_takes_no_argument(annotations) -> None:
+    kit = PageKit(build_atlas(annotations()).index)
+    with pytest.raises(MarkerError, match="takes no argument"):
+        marker_content(kit, "papers", "alpha", "index.md", kit.link_context("index.md"))
