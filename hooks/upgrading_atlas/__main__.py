@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -104,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 def _stage(annotations: Path, docs: Path, out: Path, builder: str, config_path: Path) -> int:
     config = read_site_config(config_path)
     settings = MarkdownSettings.from_config(config.get("markdown_extensions") or [])
-    urls = UrlScheme(config.get("use_directory_urls", True) is not False, os.environ.get("ATLAS_SITE_URL") or
-                     config.get("site_url") or None)
+    # site_url comes from the environment (``!ENV ATLAS_SITE_URL`` in mkdocs.yml), read by read_site_config
+    urls = UrlScheme(config.get("use_directory_urls", True) is not False, config.get("site_url") or None)
     result = Stager(annotations, builder).stage(docs, out, urls=urls, markdown_settings=settings)
     for problem in result.problems:
         print(problem, file=sys.stderr)
