@@ -140,7 +140,9 @@ def test_reading_path_from_senses_reads_the_mechanism_first_and_the_foil_last(an
     atlas = build_atlas(annotations(_three_papers()))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index), "cluster").markdown
-    assert _steps(markdown) == ["../../papers/gamma/#s1", "../../papers/beta/#s2", "../../papers/alpha/#s1"]
+    assert _steps(markdown) == ["../../papers/gamma/?path=cluster&amp;step=1#s1",
+                                "../../papers/beta/?path=cluster&amp;step=2#s2",
+                                "../../papers/alpha/?path=cluster&amp;step=3#s1"]
 
 
 def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
@@ -150,7 +152,8 @@ def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
     atlas = build_atlas(annotations(files))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index), "cluster").markdown
-    assert _steps(markdown) == ["../../papers/beta/#s1", "../../papers/alpha/#s2"]
+    assert _steps(markdown) == ["../../papers/beta/?path=cluster&amp;step=1#s1",
+                                "../../papers/alpha/?path=cluster&amp;step=2#s2"]
     assert "Start with beta." in markdown and "An order in which to read" in markdown
 
 

@@ -31,6 +31,7 @@ from .backlinks import Mention, fill_backlinks, plain_heading
 from .builders import BUILDERS, Builder
 from .citations import highwire_meta
 from .export import export_json, json_schemas
+from .folds import fold_sections
 from .fragments import MARKER, MarkerError, expand_marker_lines
 from .fragments.citation import citation_files
 from .kit import GeneratedPage, PageKit
@@ -40,15 +41,25 @@ from .pages.crossrefs import crossrefs_page
 from .pages.entity import entity_page
 from .pages.indexes import concepts_index, entities_index
 from .pages.map import map_page
+from .pages.reading_paths import reading_paths_index
+from .reading_paths import DATA_PATH as READING_PATHS_PATH
+from .reading_paths import reading_paths_json
 from .redirects import redirect_pages
 
 PAGE_SCRIPTS = {
     "tables": 'class="atlas-table__choose"',
     "sections": 'class="atlas-sections"',
-    "cite": 'class="atlas-page-url"',
+    "cite": "data-atlas-copy=",
     "map": 'class="atlas-map',
+    "path": 'class="atlas-citation"',
 }
 """Scripts in ``assets/`` (``atlas-<name>.js``) that a page loads only if it holds what they work on."""
+PAGE_STYLES = {
+    "map": 'class="atlas-map',
+}
+"""Stylesheets in ``assets/`` (``atlas-<name>.css``) that a page loads only if it holds what they style."""
+CONTRIBUTOR_FOLDER = "contribute/"
+"""Pages for contributors, kept out of the search readers use (they have their own tab in the menu)."""
 EXPORT_PATH = "data/atlas.json"
 """The stable URL of the JSON export of all annotations."""
 SCHEMA_FOLDER = "schema"
@@ -105,7 +116,8 @@ def stage_site(
     """The complete source folder for ``builder``: ``docs_dir``'s files and everything the atlas adds."""
     docs = _docs_files(docs_dir)
     pages = {path: content.decode("utf-8") for path, content in docs.items() if path.endswith(".md")}
-    kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages))
+    kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages),
+                  paper_pages=_paper_pages(pages))
     staged = StagedSite(matcher=kit.matcher)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     generated = [page for page in generated_pages(kit) if page.source not in pages]
@@ -131,28 +143,33 @@ def stage_site(
 
 
 def with_page_scripts(text: str) -> str:
-    """The page with the scripts it needs named in its front matter (read by ``overrides/main.html``)."""
-    names = [name for name, needle in PAGE_SCRIPTS.items() if needle in text]
-    if not names:
+    """The page with the scripts and stylesheets it needs named in its front matter (``atlas_scripts``,
+    ``atlas_styles``, read by ``overrides/main.html``)."""
+    lines = ""
+    for key, needles in (("atlas_scripts", PAGE_SCRIPTS), ("atlas_styles", PAGE_STYLES)):
+        names = [name for name, needle in needles.items() if needle in text]
+        if names:
+            lines += f"{key}: " + json.dumps(names) + "\n"
+    if not lines:
         return text
-    line = "atlas_scripts: " + json.dumps(names) + "\n"
     if text.startswith("---\n"):
-        return "---\n" + line + text[4:]
-    return "---\n" + line + "---\n" + text
+        return "---\n" + lines + text[4:]
+    return "---\n" + lines + "---\n" + text
 
 
 def generated_pages(kit: PageKit) -> list[GeneratedPage]:
     """Every page the atlas generates."""
     pages = [concept_page(kit, concept_id) for concept_id in kit.index.concepts]
     pages += [entity_page(kit, entity_id) for entity_id in kit.index.entities]
-    pages += [concepts_index(kit), entities_index(kit), crossrefs_page(kit), map_page(kit)]
+    pages += [concepts_index(kit), entities_index(kit), crossrefs_page(kit), map_page(kit), reading_paths_index(kit)]
     pages += compare_pages(kit)
     return pages
 
 
 def data_files(kit: PageKit) -> dict[str, bytes]:
-    """The export, the schemas, the citation files and the redirect pages."""
-    files = {EXPORT_PATH: export_json(kit.index).encode("utf-8")}
+    """The export, the reading paths, the schemas, the citation files and the redirect pages."""
+    files = {EXPORT_PATH: export_json(kit.index).encode("utf-8"),
+             READING_PATHS_PATH: reading_paths_json(kit).encode("utf-8")}
     files.update({f"{SCHEMA_FOLDER}/{name}": text.encode("utf-8") for name, text in json_schemas().items()})
     for paper in kit.index.papers.values():
         files.update({path: text.encode("utf-8") for path, text in citation_files(paper)})
@@ -163,8 +180,9 @@ def data_files(kit: PageKit) -> dict[str, bytes]:
 def stage_page(
     kit: PageKit, finder: MentionFinder, source: str, text: str, report: Callable[[Problem], None]
 ) -> HandWrittenPage:
-    """A hand-written page with its markers expanded, its paper's citation tags in its front matter,
-    and the line that tells the Markdown extension which page it is."""
+    """A hand-written page with its markers expanded (a paper's page with its back matter folded,
+    ``folds``), its paper's citation tags in its front matter, and the line that tells the Markdown
+    extension which page it is."""
     meta, front, body, body_line = _split_front_matter(text)
     context = kit.link_context(source)
 
@@ -177,8 +195,11 @@ def stage_page(
     lines = expand_marker_lines(kit, body.splitlines(), source, context, on_error)
     paper = kit.index.papers.get(str(meta.get("atlas_paper", "")))
     if paper is not None:
+        lines = fold_sections(lines)
         # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
         front += "atlas_head_meta: " + json.dumps(highwire_meta(paper), ensure_ascii=False) + "\n"
+    if source.startswith(CONTRIBUTOR_FOLDER) and "search" not in meta:
+        front += "search:\n  exclude: true\n"
     autolink = meta.get("atlas_autolink", True) is not False
     body = "\n".join(lines) + "\n"
     headings, title = finder.find(source, body, autolink)
@@ -241,6 +262,16 @@ def _table_pages(pages: dict[str, str]) -> dict[str, str]:
             if match["name"] == "table" and match["argument"]:
                 placed.setdefault(match["argument"], source)
     return placed
+
+
+def _paper_pages(pages: dict[str, str]) -> dict[str, str]:
+    """For each paper, the Markdown of the page that names it in its front matter (``atlas_paper``)."""
+    found: dict[str, str] = {}
+    for source in sorted(pages):
+        paper = _front_matter(pages[source])[0].get("atlas_paper")
+        if isinstance(paper, str):
+            found.setdefault(paper, pages[source])
+    return found
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
