@@ -31,6 +31,8 @@ PAGE_KINDS = {
     "cross-references": "crossrefs/",
     "map": "map/",
     "map, one paper": "map/#focus-he-wang",
+    "reading paths": "reading-paths/",
+    "two papers compared": "compare/chen-and-ernst/",
     "contributor guide": "contribute/errors/",
     "engine reference": "contribute/reference/",
 }

@@ -71,6 +71,8 @@ def test_a_concept_pages_contents_are_reachable_on_a_phone(phone: Page, base_url
     assert phone.locator(".atlas-breadcrumb").get_by_role("link", name="Concepts").is_visible()
     contents = phone.locator("details.atlas-page-toc")
     contents.locator("summary").click()
+    serious = [v for v in axe_violations(phone) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
     link = contents.get_by_role("link", name="How each paper uses it")
     link.click()
     assert urlsplit(phone.url).fragment == "senses"
