@@ -172,7 +172,7 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
         """}))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index, UrlScheme(True, "https://example.org/atlas/")), "rd").markdown
-    cite = markdown.split("## Cite this page {#cite}", 1)[1]
+    cite = markdown.split("## Cite this page {#cite data-search-exclude}", 1)[1]
     assert '<span class="atlas-page-url">https://example.org/atlas/concepts/rd/</span>' in cite
     assert "title = {R\\&amp;D offshoring}" in cite          # BibTeX-escaped, then HTML-escaped
     assert "@misc{upgrading-atlas-concepts-rd," in cite
