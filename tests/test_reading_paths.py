@@ -95,6 +95,12 @@ def test_only_the_papers_own_sections_count_and_only_outside_its_conversation(ki
                      ("argument-clusters", "s2-1")]
 
 
+def test_a_range_counts_as_its_first_section_and_a_citation_may_run_over_two_lines(kit: PageKit) -> None:
+    page = "## Findings {#findings}\n\nA range (§2–§3) and a citation over two lines (Beta §1; see\n§1).\n"
+    cited = [(c.heading, c.section) for c in cited_sections(page, kit.index.papers["alpha"])]
+    assert cited == [("findings", "s2"), ("findings", "s1")]
+
+
 @pytest.mark.parametrize(
     ("section", "heading"),
     [

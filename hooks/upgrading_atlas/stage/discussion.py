@@ -22,7 +22,9 @@ HEADING = re.compile(r"^(?P<hashes>#{2,4})\s+(?P<title>.+?)\s*\{[^}]*#(?P<id>[A-
 """A heading with an explicit id, as paper pages write them: ``## Findings {#findings}``."""
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
 LEADING_WORDS = re.compile(r"^(?:(?:see|also|cf\.|and)\s+)+|^(?:see|also)$")
-NUMBERED = re.compile(r"^(?:(?P<who>.*?)\s+)?§\s?(?P<label>\d+(?:\.\d+)*)(?:\s*[–-]\s*(?P<last>\d+(?:\.\d+)*))?$")
+NUMBERED = re.compile(r"^(?:(?P<who>.*?)\s+)?§\s?(?P<label>\d+(?:\.\d+)*)(?:\s*[–-]\s*§?\d+(?:\.\d+)*)?$")
+"""A numbered section, perhaps after the name of the paper (``He & Wang §4.2``) and perhaps the
+first of a range (``§4.1–4.4``, read as its first section)."""
 
 ARGUMENT_PREFIX = "argument-"
 """The steps of the argument: where a point is told as the authors build it."""
@@ -48,23 +50,31 @@ def cited_sections(markdown: str, paper: Paper) -> list[Citation]:
     named = sorted((label for label in labels if not label[:1].isdigit()), key=len, reverse=True)
     own_names = paper_names(paper)
     citations: list[Citation] = []
-    heading: str | None = None
-    skipped: str | None = None  # the top-level section (about other papers) being skipped
-    for line in markdown.splitlines():
-        match = HEADING.match(line)
-        if match:
-            heading = match["id"]
-            if len(match["hashes"]) == 2:
-                skipped = heading if heading in OTHER_PAPERS_IDS else None
-            continue
-        if heading is None or skipped:
-            continue
-        for group in PARENTHESIS.findall(line):
+    for heading, text in _blocks(markdown):
+        for group in PARENTHESIS.findall(text):
             for part in re.split(r"[;,]\s*", group):
                 section = _own_section(part.strip(), labels, named, own_names)
                 if section:
                     citations.append(Citation(heading, section))
     return citations
+
+
+def _blocks(markdown: str) -> Iterable[tuple[str, str]]:
+    """Each heading's id and the text under it (up to the next heading), on one line, so that a
+    citation broken across lines is read whole; the sections about other papers left out."""
+    heading: str | None = None
+    skipping = False
+    lines: list[str] = []
+    for line in [*markdown.splitlines(), "## End {#end}"]:
+        match = HEADING.match(line)
+        if not match:
+            lines.append(line)
+            continue
+        if heading is not None and not skipping:
+            yield heading, " ".join(lines)
+        heading, lines = match["id"], []
+        if len(match["hashes"]) == 2:
+            skipping = heading in OTHER_PAPERS_IDS
 
 
 def _own_section(part: str, labels: dict[str, str], named: list[str], own_names: set[str]) -> str | None:
