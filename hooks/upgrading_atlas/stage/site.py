@@ -35,6 +35,7 @@ from .folds import fold_sections
 from .fragments import MARKER, MarkerError, expand_marker_lines
 from .fragments.citation import citation_files
 from .kit import GeneratedPage, PageKit
+from .page_assets import with_page_assets
 from .pages.compare import compare_pages
 from .pages.concept import concept_page
 from .pages.crossrefs import crossrefs_page
@@ -46,18 +47,6 @@ from .reading_paths import DATA_PATH as READING_PATHS_PATH
 from .reading_paths import reading_paths_json
 from .redirects import redirect_pages
 
-PAGE_SCRIPTS = {
-    "tables": 'class="atlas-table__choose"',
-    "sections": 'class="atlas-sections"',
-    "cite": "data-atlas-copy=",
-    "map": 'class="atlas-map',
-    "path": 'class="atlas-citation"',
-}
-"""Scripts in ``assets/`` (``atlas-<name>.js``) that a page loads only if it holds what they work on."""
-PAGE_STYLES = {
-    "map": 'class="atlas-map',
-}
-"""Stylesheets in ``assets/`` (``atlas-<name>.css``) that a page loads only if it holds what they style."""
 CONTRIBUTOR_FOLDER = "contribute/"
 """Pages for contributors, kept out of the search readers use (they have their own tab in the menu)."""
 EXPORT_PATH = "data/atlas.json"
@@ -129,32 +118,17 @@ def stage_site(
     for source, text in sorted(pages.items()):
         written = stage_page(kit, finder, source, text, lambda problem: staged.problems.append(
             dataclasses.replace(problem, file=display_path(docs_dir / problem.file, docs_dir))))
-        staged.files[source] = with_page_scripts(written.text).encode("utf-8")
+        staged.files[source] = with_page_assets(written.text).encode("utf-8")
         for target, mention in written.mentions:
             mentions[f"{target.kind}/{target.id}"].append(mention)
     for page in generated:
-        text = with_page_scripts(fill_backlinks(kit, page.markdown, page.source, mentions))
+        text = with_page_assets(fill_backlinks(kit, page.markdown, page.source, mentions))
         staged.files[page.source] = text.encode("utf-8")
     for path, content in docs.items():
         if not path.endswith(".md"):
             staged.files[path] = content
     staged.files.update(data_files(kit))
     return staged
-
-
-def with_page_scripts(text: str) -> str:
-    """The page with the scripts and stylesheets it needs named in its front matter (``atlas_scripts``,
-    ``atlas_styles``, read by ``overrides/main.html``)."""
-    lines = ""
-    for key, needles in (("atlas_scripts", PAGE_SCRIPTS), ("atlas_styles", PAGE_STYLES)):
-        names = [name for name, needle in needles.items() if needle in text]
-        if names:
-            lines += f"{key}: " + json.dumps(names) + "\n"
-    if not lines:
-        return text
-    if text.startswith("---\n"):
-        return "---\n" + lines + text[4:]
-    return "---\n" + lines + "---\n" + text
 
 
 def generated_pages(kit: PageKit) -> list[GeneratedPage]:
