@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 ZENSICAL_DIR := .cache/atlas/zensical
+# Lighthouse is a benchmark tool, not a test dependency: installed on demand, into a folder git ignores
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: serve build build-zensical test check export new urls schema lint bench pages clean lock fuzz
+.PHONY: serve build build-zensical test check export new urls schema lint bench pages lighthouse clean lock fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -61,6 +64,12 @@ bench: $(STAMP)  ## builds (MkDocs with and without the hook, Zensical), staging
 
 pages: build  ## page weights, and screenshots of each kind of page (desktop and phone) in screenshots/
 	$(BIN)/python bench/pages.py --site site --screenshots screenshots
+
+$(LIGHTHOUSE):
+	npm install --prefix .cache/lighthouse --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: build $(LIGHTHOUSE)  ## Lighthouse (mobile, gzip) on home, a paper, a concept and the map; needs npm
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py --site site
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

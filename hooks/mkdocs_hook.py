@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 ENGINE_DIR = Path(__file__).parent / "upgrading_atlas"
 STAGE_DIR = Path(".cache") / "atlas" / "mkdocs"
 """Where the staged source folder is written, under the project root."""
+MKDOCSTRINGS_CSS = "assets/_mkdocstrings.css"
 
 log = logging.getLogger("mkdocs.plugins.upgrading_atlas")
 
@@ -77,6 +78,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.problems and config.strict:
         raise Abort(f"Aborted: {len(result.problems)} problem(s) in annotations/ or docs/ (listed above)")
     _problem_count = len(result.problems)
+    # mkdocstrings (whose on_config runs before a hook's) adds its stylesheet to every page; only the
+    # engine reference needs it, and overrides/main.html links it there (atlas_mkdocstrings)
+    config.extra_css[:] = [path for path in config.extra_css if str(path) != MKDOCSTRINGS_CSS]
     _source_dirs = (config.docs_dir, str(root / STAGE_DIR))
     config.docs_dir = str(root / STAGE_DIR)
     config.markdown_extensions.append(engine.AtlasExtension(matcher=result.matcher, urls=urls))

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import AXE, require_chromium
+from browser import axe_violations, material_search, require_chromium, zensical_search
 from playwright.sync_api import Browser, Page, Route
 
 from conftest import ROOT, served
@@ -31,6 +31,8 @@ PAGE_KINDS = {
     "cross-references": "crossrefs/",
     "map": "map/",
     "map, one paper": "map/#focus-he-wang",
+    "reading paths": "reading-paths/",
+    "two papers compared": "compare/chen-and-ernst/",
     "contributor guide": "contribute/errors/",
     "engine reference": "contribute/reference/",
 }
@@ -315,67 +317,6 @@ def test_concept_page_neighbourhood_links_to_its_neighbours(page: Page, base_url
 # --- search ----------------------------------------------------------------------------------------
 
 
-def _material_search(browser: Browser, base_url: str, queries: list[str]) -> dict[str, list[str]]:
-    """The paths of the results of each query in Material's search, typed one after another on one page."""
-    found: dict[str, list[str]] = {}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        search = page.locator(".md-search__input")
-        search.click()
-        # the search worker builds its index first; a query typed before that may be dropped
-        page.wait_for_function(
-            "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30_000)
-        results = page.locator(".md-search-result__item > a")
-        for query in queries:
-            search.fill("")
-            search.press("End")  # Material searches on keyup, which fill() does not send
-            results.first.wait_for(state="detached", timeout=30_000)
-            search.fill(query)
-            search.press("End")
-            results.first.wait_for(state="attached", timeout=30_000)
-            found[query] = [urlsplit(href).path for href in results.evaluate_all("els => els.map(a => a.href)")]
-    finally:
-        context.close()
-    return found
-
-
-def _zensical_search(browser: Browser, base_url: str, queries: list[str]) -> dict[str, list[str]]:
-    """The paths of the results of each query in Zensical's search dialog (in a shadow root, which
-    Playwright's locators pierce)."""
-    found: dict[str, list[str]] = {}
-    links = ("() => [...([...document.querySelectorAll('*')].find(e => e.shadowRoot)?.shadowRoot"
-             "?.querySelectorAll('ol[role=listbox] a') ?? [])]")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url, wait_until="networkidle")
-        page.locator(".md-search__button").click()
-        search = page.locator("dialog input[role=combobox]")
-        for query in queries:
-            search.fill("")
-            page.wait_for_function(f"({links})().length === 0", timeout=30_000)
-            search.fill(query)
-            # each result's link carries the query it answers (?h=..., where Zensical 0.0.73 writes "&"
-            # as "&amp;"); the list settles once two reads a moment apart agree
-            page.wait_for_function(
-                f"([q]) => {{ const a = ({links})(); return a.length > 0 && a.every(l =>"
-                " new URL(l.href).searchParams.get('h').replaceAll('&amp;', '&') === q); }",
-                arg=[query], timeout=30_000)
-            previous: list[str] = []
-            while True:
-                current = page.evaluate(f"({links})().map(a => a.href)")
-                if current == previous:
-                    break
-                previous = current
-                page.wait_for_timeout(150)
-            found[query] = [urlsplit(href).path for href in current]
-    finally:
-        context.close()
-    return found
-
-
 def _expected_pages() -> dict[str, str]:
     """Every term, name and alias, Chinese ones included, and the page it names."""
     atlas = build_atlas(ROOT / "annotations")
@@ -398,7 +339,7 @@ def test_search_ranks_each_page_first_for_its_term_aliases_and_chinese_names(
     are in the menu, above an entity page for an acronym they use often ("CAS" finds its page sixth):
     there the page must be among the first ten results, two screens of its dialog."""
     expected = _expected_pages()
-    search = _material_search if builder == "mkdocs" else _zensical_search
+    search = material_search if builder == "mkdocs" else zensical_search
     results = search(browser, base_url, sorted(expected))
     shown = 1 if builder == "mkdocs" else 10
     wrong = {name: (results[name][:shown], page) for name, page in expected.items()
@@ -458,17 +399,6 @@ def test_every_page_loads_everything_it_asks_for_from_127_0_0_1_at_the_root_and_
 
 
 # --- accessibility -------------------------------------------------------------------------------
-
-
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """What the vendored axe-core finds on the page, as (rule, impact, count, help) records."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const results = await axe.run(document, {resultTypes: ['violations']});
-        return results.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
-                                             help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target)}));
-    }""")
-    return list(result)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

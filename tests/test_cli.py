@@ -170,3 +170,33 @@ def test_make_new_passes_a_name_given_on_the_command_line_only() -> None:
     assert 'new concept my-concept --term "My own concept"' in named.stdout
     from_environment = make("-n", "new", "KIND=concept", "ID=my-concept", NAME="a-host-name", TERM="xterm")
     assert "--term" not in from_environment.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "environment", "expected"),
+    [
+        ("!ENV [ATLAS_TEST_URL, null]", {"ATLAS_TEST_URL": "https://example.org/atlas/"}, "https://example.org/atlas/"),
+        ("!ENV [ATLAS_TEST_URL, null]", {}, None),
+        ("!ENV [ATLAS_TEST_URL, null]", {"ATLAS_TEST_URL": ""}, None),
+        ("!ENV [ATLAS_TEST_URL, ATLAS_OTHER_URL, https://default.org/]", {"ATLAS_OTHER_URL": "https://b.org/"},
+         "https://b.org/"),
+        ("!ENV [ATLAS_TEST_URL, https://default.org/]", {}, "https://default.org/"),
+        ("!ENV ATLAS_TEST_URL", {"ATLAS_TEST_URL": "https://a.org/"}, "https://a.org/"),
+    ],
+)
+def test_the_configuration_reads_the_site_address_from_the_environment_as_mkdocs_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, environment: dict[str, str], expected: str | None
+) -> None:
+    """The deploy workflow sets ATLAS_SITE_URL; staging for Zensical must see what MkDocs sees."""
+    from upgrading_atlas.stage.config import read_site_config, zensical_config
+
+    for name in ("ATLAS_TEST_URL", "ATLAS_OTHER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, setting in environment.items():
+        monkeypatch.setenv(name, setting)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: X\nsite_url: {value}\n", encoding="utf-8")
+    config = read_site_config(config_file)
+    assert config["site_url"] == expected
+    derived = zensical_config(config, tmp_path, tmp_path, tmp_path / "docs", tmp_path / "site", watch=[])
+    assert derived["site_url"] == expected

@@ -179,7 +179,7 @@ def test_neighbourhood_links_from_the_concept_page(real: PageKit) -> None:
 
 def test_neighbourhood_section_stands_before_the_backlinks(real: PageKit) -> None:
     page = concept_page(real, "lie").markdown
-    assert page.index("## Neighbourhood {#neighbourhood}") < page.index("## What links here {#backlinks}")
+    assert page.index("## Neighbourhood {#neighbourhood}") < page.index("## What links here {#backlinks")
 
 
 def test_each_concept_is_offered_with_its_neighbourhood(real: PageKit) -> None:

@@ -143,7 +143,9 @@ def test_reading_path_from_senses_reads_the_mechanism_first_and_the_foil_last(an
     atlas = build_atlas(annotations(_three_papers()))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index), "cluster").markdown
-    assert _steps(markdown) == ["../../papers/gamma/#s1", "../../papers/beta/#s2", "../../papers/alpha/#s1"]
+    assert _steps(markdown) == ["../../papers/gamma/?path=cluster&amp;step=1#s1",
+                                "../../papers/beta/?path=cluster&amp;step=2#s2",
+                                "../../papers/alpha/?path=cluster&amp;step=3#s1"]
 
 
 def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
@@ -153,7 +155,8 @@ def test_authored_reading_path_keeps_its_order_and_notes(annotations) -> None:
     atlas = build_atlas(annotations(files))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index), "cluster").markdown
-    assert _steps(markdown) == ["../../papers/beta/#s1", "../../papers/alpha/#s2"]
+    assert _steps(markdown) == ["../../papers/beta/?path=cluster&amp;step=1#s1",
+                                "../../papers/alpha/?path=cluster&amp;step=2#s2"]
     assert "Start with beta." in markdown and "An order in which to read" in markdown
 
 
@@ -172,7 +175,7 @@ def test_cite_this_page_uses_the_site_address_and_escapes_bibtex(annotations) ->
         """}))
     assert atlas.problems == []
     markdown = concept_page(PageKit(atlas.index, UrlScheme(True, "https://example.org/atlas/")), "rd").markdown
-    cite = markdown.split("## Cite this page {#cite}", 1)[1]
+    cite = markdown.split("## Cite this page {#cite data-search-exclude}", 1)[1]
     assert '<span class="atlas-page-url">https://example.org/atlas/concepts/rd/</span>' in cite
     assert "title = {R\\&amp;D offshoring}" in cite          # BibTeX-escaped, then HTML-escaped
     assert "@misc{upgrading-atlas-concepts-rd," in cite
@@ -193,3 +196,36 @@ def test_names_in_chinese_characters_carry_their_language(annotations) -> None:
     for markdown in (concept_page(renderer, "minying").markdown, concepts_index(renderer).markdown):
         assert '<span lang="zh">民营</span>' in markdown
         assert "<span>minying</span>" in markdown
+
+
+def test_the_papers_list_gives_authors_title_and_only_a_confirmed_year(annotations) -> None:
+    files = {"papers/beta.yml": """
+        id: beta
+        short_title: Beta & Gamma
+        gist: Beta argues that *clusters* matter.
+        citation:
+          type: unknown
+          title: {unknown: true, supplied: "[A supplied title]"}
+          authors: {value: [B. Beta, C. Gamma, D. Delta], source: text}
+          year: {unknown: true}
+        sections:
+          - {id: s1, label: "1"}
+        """}
+    atlas = build_atlas(annotations(files))
+    assert atlas.problems == []
+    kit = PageKit(atlas.index)
+    html = marker_content(kit, "papers", None, "index.md", kit.link_context("index.md"))
+    alpha, beta = html.split("<li ")[1:]
+    assert '<a href="papers/alpha/"><strong>Alpha (2001)</strong></a> (2001) · ' in alpha
+    assert '<span class="atlas-papers-list__authors">A. Alpha</span>' in alpha
+    assert "“Alpha”" in alpha
+    assert "Beta &amp; Gamma</strong></a> · B. Beta, C. Gamma and D. Delta" in beta.replace(
+        '<span class="atlas-papers-list__authors">', "").replace("</span>", "")
+    assert "[A supplied title] <span" in beta and "title supplied" in beta
+    assert "<em>clusters</em>" in beta
+
+
+def test_the_papers_marker_takes_no_argument(annotations) -> None:
+    kit = PageKit(build_atlas(annotations()).index)
+    with pytest.raises(MarkerError, match="takes no argument"):
+        marker_content(kit, "papers", "alpha", "index.md", kit.link_context("index.md"))

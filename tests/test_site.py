@@ -6,6 +6,7 @@ import itertools
 import re
 import subprocess
 import sys
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -265,3 +266,89 @@ def test_no_page_links_from_the_site_root(site: Path) -> None:
         if found:
             rooted[relative] = sorted(set(found))[:3]
     assert rooted == {}
+
+
+# --- finding one's way --------------------------------------------------------------------------
+
+
+def test_the_home_pages_tab_does_not_repeat_the_sites_name(site: Path) -> None:
+    title = re.search(r"<title>(.*?)</title>", (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert title
+    parts = [part.strip() for part in title.group(1).split(" - ")]
+    assert len(parts) == len(set(parts)), title.group(1)
+
+
+def _searchable_locations(site: Path) -> list[str]:
+    """Every location in the builder's search index (MkDocs: search/search_index.json, Zensical:
+    search.json)."""
+    import json
+
+    mkdocs_index = site / "search" / "search_index.json"
+    if mkdocs_index.is_file():
+        return [doc["location"] for doc in json.loads(mkdocs_index.read_text(encoding="utf-8"))["docs"]]
+    return [item["location"] for item in json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]]
+
+
+def test_contributor_pages_stay_out_of_the_readers_search(site: Path) -> None:
+    locations = _searchable_locations(site)
+    assert any(location.startswith("concepts/") for location in locations)
+    assert [location for location in locations if location.startswith("contribute/")] == []
+
+
+@pytest.mark.parametrize(
+    ("asset", "used_by"),
+    [
+        ("assets/atlas-map.css", 'class="atlas-map'),
+        ("assets/atlas-map.js", 'class="atlas-map'),
+        ("assets/atlas-path.js", 'class="atlas-citation"'),
+        ("assets/_mkdocstrings.css", 'class="doc doc-'),
+    ],
+)
+def test_scripts_and_stylesheets_load_only_on_the_pages_that_use_them(site: Path, asset: str, used_by: str) -> None:
+    loads, uses = set(), set()
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        page = path.relative_to(site).as_posix()
+        if re.search(r'(?:href|src)="[./]*' + re.escape(asset) + '"', html):
+            loads.add(page)
+        if re.search(r"<[a-z][a-z0-9]*\s[^<>]*" + re.escape(used_by), html):  # in a tag, not in a code sample
+            uses.add(page)
+    assert loads <= uses, f"{asset} loads where nothing uses it: {sorted(loads - uses)[:5]}"
+    if asset != "assets/_mkdocstrings.css" or (site / asset).is_file():  # Zensical styles the reference itself
+        assert uses <= loads, f"{asset} is missing where it is used: {sorted(uses - loads)[:5]}"
+
+
+def test_the_menu_names_each_paper_by_its_short_title_in_the_atlas_order(atlas) -> None:
+    from upgrading_atlas.stage.config import read_site_config
+
+    nav = read_site_config(ROOT / "mkdocs.yml")["nav"]
+    papers = next(entry["Papers"] for entry in nav if isinstance(entry, dict) and "Papers" in entry)
+    listed = [(label, target) for entry in papers if isinstance(entry, dict) for label, target in entry.items()]
+    expected = [(atlas.index.papers[paper].short_title, f"papers/{paper}.md") for paper in sorted(atlas.index.papers)]
+    assert listed == expected
+
+
+def test_tables_of_one_row_per_paper_follow_the_atlas_order_under_the_short_titles(atlas) -> None:
+    from upgrading_atlas.stage.fragments.table import comparison_table
+    from upgrading_atlas.stage.kit import PageKit
+
+    kit = PageKit(atlas.index)
+    checked = 0
+    for table in atlas.index.tables.values():
+        papers = [row.paper for row in table.rows]
+        if None in papers or len(set(papers)) != len(papers):
+            continue
+        assert all(row.label == atlas.index.papers[row.paper].short_title for row in table.rows), table.id
+        html = comparison_table(kit, table.id, "index.md", kit.link_context("index.md"))
+        titles = [escape(atlas.index.papers[paper].short_title) for paper in kit.paper_order()]
+        first_shown = sorted(titles, key=lambda title: html.index(f">{title}<"))
+        assert first_shown == titles, table.id
+        checked += 1
+    assert checked
+
+
+def test_no_section_title_is_set_in_capitals(atlas) -> None:
+    """Titles printed in capitals read as shouting in a reading path or a list of sections."""
+    shouting = [f"{paper.id}: {section.title}" for paper in atlas.index.papers.values()
+                for section in paper.sections if section.title and section.title.isupper()]
+    assert shouting == []

@@ -1,5 +1,6 @@
-/* Upgrading Atlas: a link to one of a paper's own sections (#s4-1-2) opens the folded list of
- * sections at that entry, in browsers that do not reveal a target inside a closed <details>. */
+/* Upgrading Atlas: a link to an anchor inside a fold of a paper's page (one of the paper's own
+ * sections, #s4-1-2, or a heading of its folded back matter, #with-zhou) opens the fold there, in
+ * browsers that do not reveal a target inside a closed <details>. */
 (function () {
   "use strict";
   function reveal() {

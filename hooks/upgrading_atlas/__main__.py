@@ -6,7 +6,6 @@ make new KIND=concept ID=my-concept, make export, make urls, make schema.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -194,8 +193,8 @@ def _register_urls(site: Path, registry: Path) -> int:
 def _stage(annotations: Path, docs: Path, out: Path, builder: str, config_path: Path) -> int:
     config = read_site_config(config_path)
     settings = MarkdownSettings.from_config(config.get("markdown_extensions") or [])
-    urls = UrlScheme(config.get("use_directory_urls", True) is not False, os.environ.get("ATLAS_SITE_URL") or
-                     config.get("site_url") or None)
+    # site_url comes from the environment (``!ENV ATLAS_SITE_URL`` in mkdocs.yml), read by read_site_config
+    urls = UrlScheme(config.get("use_directory_urls", True) is not False, config.get("site_url") or None)
     result = Stager(annotations, builder).stage(docs, out, urls=urls, markdown_settings=settings)
     for problem in result.problems:
         print(problem, file=sys.stderr)

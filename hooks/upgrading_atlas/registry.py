@@ -14,8 +14,9 @@ REGISTRY_HEADER = (
     "# Every published URL of the atlas, relative to the site root. A URL listed here must stay\n"
     "# reachable (as a page, an anchor, or a redirect). Add new ones with `make urls`.\n"
 )
-ANCHORED_PAGES = re.compile(r"^(papers/[a-z0-9-]+/|crossrefs/)$")
-"""Pages whose anchors are published too: paper pages (their sections) and the cross-references."""
+ANCHORED_PAGES = re.compile(r"^(papers/[a-z0-9-]+/|crossrefs/|reading-paths/)$")
+"""Pages whose anchors are published too: paper pages (their sections), the cross-references and
+the reading paths (one per concept)."""
 CONCEPT_PAGE = re.compile(r"^concepts/[a-z0-9-]+/$")
 PUBLISHED_CONCEPT_ANCHORS = {"reading-path", "neighbourhood"}
 """Anchors of concept pages that syllabi link to: the reading path, and the concept drawn with its

@@ -11,8 +11,24 @@ import yaml
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Safe YAML that reads the tags MkDocs configurations use (``!ENV``, ``!!python/name:``) as
-    plain values instead of failing: staging needs none of them."""
+    """Safe YAML that reads the tags MkDocs configurations use: ``!ENV`` resolved from the
+    environment as MkDocs resolves it, the others (``!!python/name:``, ``!relative``) as plain
+    values instead of failing: staging needs none of them."""
+
+
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER_NAME, default]``: the first variable that is set and not
+    empty, else the default (the last item of a list, when it is not a name), else None."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        value = os.environ.get(str(name))
+        if value:
+            return yaml.safe_load(value)
+    return default
 
 
 def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -23,6 +39,7 @@ def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
+_ConfigLoader.add_constructor("!ENV", _environment)
 _ConfigLoader.add_multi_constructor("!", _tagged)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 

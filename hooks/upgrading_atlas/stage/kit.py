@@ -25,6 +25,7 @@ from ..link.urls import UrlScheme
 from ..model import Location
 from . import concept_map
 from .builders import BUILDERS, Builder
+from .discussion import discussion_anchors
 from .memo import Memo, MemoMarkdown
 
 ROLE_WORDS = {
@@ -65,6 +66,8 @@ class PageKit:
     """For each table, the source path of the hand-written page that places it."""
     prose: Memo[Markup] | None = None
     """Where contributors' prose, once rendered for a page, is kept for the next staging."""
+    paper_pages: dict[str, str] = field(default_factory=dict)
+    """For each paper, the Markdown of its hand-written page."""
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.index.names)
@@ -74,6 +77,13 @@ class PageKit:
     def concept_graph(self) -> concept_map.ConceptGraph:
         """The graph of papers, concepts and entities that the concept map draws."""
         return concept_map.build_graph(self.index)
+
+    @functools.cached_property
+    def discussed_at(self) -> dict[str, dict[str, str]]:
+        """For each paper, and each of its sections that its page cites, the id of the heading under
+        which the page discusses it (``discussion.discussion_anchors``)."""
+        return {paper: discussion_anchors(markdown, self.index.papers[paper])
+                for paper, markdown in self.paper_pages.items() if paper in self.index.papers}
 
     def render(self, template: str, **context: Any) -> str:
         """A template rendered with ``context``."""
@@ -100,6 +110,11 @@ class PageKit:
     def page_href(self, source: str, target_source: str, anchor: str | None = None) -> str:
         """A link from the page built from ``source`` to the page built from ``target_source``."""
         return self.urls.relative(source, self.urls.url(target_source) + (f"#{anchor}" if anchor else ""))
+
+    def breadcrumb(self, *trail: tuple[str, str]) -> list[list[str]]:
+        """For a page outside the menu, the pages above it as (label, source) pairs, as front matter
+        for ``overrides/main.html``: each label with its URL from the site's root."""
+        return [[label, self.urls.url(source)] for label, source in trail]
 
     def target(self, kind: str, record_id: str) -> LinkTarget:
         """How a record appears in a list of links."""

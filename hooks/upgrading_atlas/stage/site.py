@@ -34,25 +34,25 @@ from .backlinks import Mention, fill_backlinks, plain_heading
 from .builders import BUILDERS, Builder
 from .citations import highwire_meta
 from .export import export_json, json_schemas
+from .folds import fold_sections
 from .fragments import MARKER, MarkerError, expand_marker_lines
 from .fragments.citation import citation_files
 from .kit import GeneratedPage, PageKit
 from .memo import Found, Memo
+from .page_assets import with_page_assets
 from .pages.compare import compare_pages
 from .pages.concept import concept_page
 from .pages.crossrefs import crossrefs_page
 from .pages.entity import entity_page
 from .pages.indexes import concepts_index, entities_index
 from .pages.map import map_page
+from .pages.reading_paths import reading_paths_index
+from .reading_paths import DATA_PATH as READING_PATHS_PATH
+from .reading_paths import reading_paths_json
 from .redirects import redirect_pages
 
-PAGE_SCRIPTS = {
-    "tables": 'class="atlas-table__choose"',
-    "sections": 'class="atlas-sections"',
-    "cite": 'class="atlas-page-url"',
-    "map": 'class="atlas-map',
-}
-"""Scripts in ``assets/`` (``atlas-<name>.js``) that a page loads only if it holds what they work on."""
+CONTRIBUTOR_FOLDER = "contribute/"
+"""Pages for contributors, kept out of the search readers use (they have their own tab in the menu)."""
 EXPORT_PATH = "data/atlas.json"
 """The stable URL of the JSON export of all annotations."""
 SCHEMA_FOLDER = "schema"
@@ -130,7 +130,7 @@ def stage_site(
     docs = _docs_files(docs_dir)
     pages = {path: content.decode("utf-8") for path, content in docs.items() if path.endswith(".md")}
     kit = PageKit(index, urls or UrlScheme(), template_dirs, builder, table_pages=_table_pages(pages),
-                  prose=memory.prose)
+                  prose=memory.prose, paper_pages=_paper_pages(pages))
     memory.prose.start(index.names)
     finder = memory.finder_for(markdown_settings or MarkdownSettings())
     finder.start(kit)
@@ -144,11 +144,11 @@ def stage_site(
     for source, text in sorted(pages.items()):
         written = stage_page(kit, finder, source, text, lambda problem: staged.problems.append(
             dataclasses.replace(problem, file=display_path(docs_dir / problem.file, docs_dir))))
-        staged.files[source] = with_page_scripts(written.text).encode("utf-8")
+        staged.files[source] = with_page_assets(written.text).encode("utf-8")
         for target, mention in written.mentions:
             mentions[f"{target.kind}/{target.id}"].append(mention)
     for page in generated:
-        text = with_page_scripts(fill_backlinks(kit, page.markdown, page.source, mentions))
+        text = with_page_assets(fill_backlinks(kit, page.markdown, page.source, mentions))
         staged.files[page.source] = text.encode("utf-8")
     for path, content in docs.items():
         if not path.endswith(".md"):
@@ -159,29 +159,19 @@ def stage_site(
     return staged
 
 
-def with_page_scripts(text: str) -> str:
-    """The page with the scripts it needs named in its front matter (read by ``overrides/main.html``)."""
-    names = [name for name, needle in PAGE_SCRIPTS.items() if needle in text]
-    if not names:
-        return text
-    line = "atlas_scripts: " + json.dumps(names) + "\n"
-    if text.startswith("---\n"):
-        return "---\n" + line + text[4:]
-    return "---\n" + line + "---\n" + text
-
-
 def generated_pages(kit: PageKit) -> list[GeneratedPage]:
     """Every page the atlas generates."""
     pages = [concept_page(kit, concept_id) for concept_id in kit.index.concepts]
     pages += [entity_page(kit, entity_id) for entity_id in kit.index.entities]
-    pages += [concepts_index(kit), entities_index(kit), crossrefs_page(kit), map_page(kit)]
+    pages += [concepts_index(kit), entities_index(kit), crossrefs_page(kit), map_page(kit), reading_paths_index(kit)]
     pages += compare_pages(kit)
     return pages
 
 
 def data_files(kit: PageKit) -> dict[str, bytes]:
-    """The export, the schemas, the citation files and the redirect pages."""
-    files = {EXPORT_PATH: export_json(kit.index).encode("utf-8")}
+    """The export, the reading paths, the schemas, the citation files and the redirect pages."""
+    files = {EXPORT_PATH: export_json(kit.index).encode("utf-8"),
+             READING_PATHS_PATH: reading_paths_json(kit).encode("utf-8")}
     files.update({f"{SCHEMA_FOLDER}/{name}": text.encode("utf-8") for name, text in json_schemas().items()})
     for paper in kit.index.papers.values():
         files.update({path: text.encode("utf-8") for path, text in citation_files(paper)})
@@ -192,8 +182,9 @@ def data_files(kit: PageKit) -> dict[str, bytes]:
 def stage_page(
     kit: PageKit, finder: MentionFinder, source: str, text: str, report: Callable[[Problem], None]
 ) -> HandWrittenPage:
-    """A hand-written page with its markers expanded, its paper's citation tags in its front matter,
-    and the line that tells the Markdown extension which page it is."""
+    """A hand-written page with its markers expanded (a paper's page with its back matter folded,
+    ``folds``), its paper's citation tags in its front matter, and the line that tells the Markdown
+    extension which page it is."""
     meta, front, body, body_line = _split_front_matter(text)
     context = kit.link_context(source)
 
@@ -206,8 +197,11 @@ def stage_page(
     lines = expand_marker_lines(kit, body.splitlines(), source, context, on_error)
     paper = kit.index.papers.get(str(meta.get("atlas_paper", "")))
     if paper is not None:
+        lines = fold_sections(lines)
         # read by overrides/main.html: Highwire Press tags, so reference managers save the paper
         front += "atlas_head_meta: " + json.dumps(highwire_meta(paper), ensure_ascii=False) + "\n"
+    if source.startswith(CONTRIBUTOR_FOLDER) and "search" not in meta:
+        front += "search:\n  exclude: true\n"
     autolink = meta.get("atlas_autolink", True) is not False
     body = "\n".join(lines) + "\n"
     links, found = finder.find(source, body, autolink)
@@ -306,6 +300,21 @@ def _generated_title(markdown: str) -> str | None:
         return None
     title = match["title"].strip()
     return str(json.loads(title)) if title.startswith('"') else title
+
+
+def _paper_pages(pages: dict[str, str]) -> dict[str, str]:
+    """For each paper, the Markdown of the page that names it in its front matter (``atlas_paper``)."""
+    found: dict[str, str] = {}
+    for source in sorted(pages):
+        paper = _front_matter(pages[source])[0].get("atlas_paper")
+        if isinstance(paper, str):
+            found.setdefault(paper, pages[source])
+    return found
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    meta, _, body, _ = _split_front_matter(text)
+    return meta, body
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str, int]:

@@ -8,6 +8,7 @@ from ...link.linker import LinkContext
 from ...markers import MARKER
 from ..kit import PageKit
 from .citation import citation_block
+from .home import papers_list
 from .paper import crossrefs_list, paper_context, sections_list
 from .table import comparison_table
 
@@ -18,7 +19,11 @@ PAPER_FRAGMENTS: dict[str, Callable[[PageKit, str, str, LinkContext], str]] = {
     "paper-context": paper_context,
 }
 """The fragments about one paper, by marker name."""
-MARKER_NAMES = ("table", *PAPER_FRAGMENTS)
+ATLAS_FRAGMENTS: dict[str, Callable[[PageKit, str, LinkContext], str]] = {
+    "papers": papers_list,
+}
+"""The fragments about the whole atlas, which take no argument, by marker name."""
+MARKER_NAMES = ("table", *PAPER_FRAGMENTS, *ATLAS_FRAGMENTS)
 
 
 class MarkerError(ValueError):
@@ -71,4 +76,8 @@ def marker_content(kit: PageKit, name: str, argument: str | None, source: str, c
             raise MarkerError(f"there is no paper {argument!r}",
                               f"name one of the papers: {', '.join(kit.index.papers)}")
         return PAPER_FRAGMENTS[name](kit, argument, source, context)
+    if name in ATLAS_FRAGMENTS:
+        if argument:
+            raise MarkerError(f"atlas:{name} takes no argument", f"write <!-- atlas:{name} --> alone")
+        return ATLAS_FRAGMENTS[name](kit, source, context)
     raise MarkerError(f"there is no marker atlas:{name}", f"use one of: {', '.join(MARKER_NAMES)}")

@@ -3,7 +3,7 @@ compare it with, its cross-references, and its own sections at permanent anchors
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from ...link.linker import LinkContext
@@ -25,11 +25,13 @@ def sections_list(kit: PageKit, paper_id: str, source: str, context: LinkContext
 
 
 def crossrefs_list(kit: PageKit, paper_id: str, source: str, context: LinkContext) -> str:
-    """The cross-references that have one end in this paper."""
+    """The cross-references that have one end in this paper, under their heading, folded."""
     items = crossref_items(kit, source, kit.index.crossrefs_by_paper.get(paper_id, []))
     if not items:
         return ""
-    return kit.render("crossref-list.html.j2", crossrefs=items).strip()
+    relations = Counter(item["relation"] for item in items)
+    return kit.render("paper-crossrefs.md.j2", crossrefs=items,
+                      relations=sorted(relations.items(), key=lambda pair: (-pair[1], pair[0]))).strip()
 
 
 def paper_context(kit: PageKit, paper_id: str, source: str, context: LinkContext) -> str:
@@ -55,4 +57,5 @@ def paper_context(kit: PageKit, paper_id: str, source: str, context: LinkContext
         related.append({"href": kit.href(source, "papers", other), "title": kit.paper_title(other),
                         "compare_href": kit.page_href(source, pair_source(paper_id, other)),
                         "shared_count": len(shared), "crossrefs": len(crossrefs)})
-    return kit.render("paper-context.md.j2", concepts=concepts, entities=entities, related=related).strip()
+    return kit.render("paper-context.md.j2", concepts=concepts, concept_count=sum(len(links) for *_, links in concepts),
+                      entities=entities, related=related).strip()

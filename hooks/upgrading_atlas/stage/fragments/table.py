@@ -6,17 +6,28 @@ from __future__ import annotations
 from typing import Any
 
 from ...link.linker import LinkContext
+from ...model import Row
 from ..kit import PageKit
 
 CHOOSER_MIN_PAPERS = 3
 """A table with this many paper columns offers a choice of the papers to show."""
 
 
+def _in_paper_order(kit: PageKit, rows: list[Row]) -> list[Row]:
+    """A table with one row per paper lists them in the atlas's one order of papers, as every page
+    does; other tables keep the order their file gives."""
+    papers = [row.paper for row in rows]
+    if None in papers or len(set(papers)) != len(papers):
+        return list(rows)
+    order = {paper: position for position, paper in enumerate(kit.paper_order())}
+    return sorted(rows, key=lambda row: order.get(row.paper or "", len(order)))
+
+
 def comparison_table(kit: PageKit, table_id: str, source: str, context: LinkContext) -> str:
     """A comparison table as HTML."""
     table = kit.index.tables[table_id]
     rows: list[dict[str, Any]] = []
-    for row in table.rows:
+    for row in _in_paper_order(kit, table.rows):
         cells: list[dict[str, Any] | None] = []
         for column in table.columns:
             cell = row.cells.get(column.id)

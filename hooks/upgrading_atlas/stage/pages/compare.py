@@ -48,6 +48,7 @@ def pair_page(kit: PageKit, a: str, b: str) -> GeneratedPage:
         entities=_shared_entities(kit, source, a, b),
         index_href=kit.page_href(source, INDEX_SOURCE),
         md=kit.safe_markdown(context, source),
+        breadcrumb=kit.breadcrumb(("Compare two papers", INDEX_SOURCE)),
     )
     return GeneratedPage(source, markdown, tuple(target for target, _ in context.found))
 

@@ -10,9 +10,10 @@ from typing import Any
 import markupsafe
 
 from ...index import plain_text
-from ...model import Concept, Sense
+from ...model import Concept
 from ..citations import page_bibtex, page_csl_json_text
 from ..kit import ROLE_WORDS, GeneratedPage, PageKit, page_title
+from ..reading_paths import INDEX_SOURCE, reading_path, step_items
 from .crossrefs import crossref_items
 from .map import neighbourhood
 
@@ -20,10 +21,6 @@ RELATION_LABELS = {"broader": "Broader", "narrower": "Narrower", "contrasts-with
                    "see-also": "See also"}
 INVERSE_RELATIONS = {"broader": "Narrower", "narrower": "Broader", "contrasts-with": "Contrasts with",
                      "see-also": "See also"}
-READING_PATH_MIN_PAPERS = 3
-"""A concept used by this many papers is a major one: its page offers a reading path."""
-ROLE_READING_ORDER = ("mechanism", "premise", "finding", "method", "context", "foil")
-"""A path made from the senses reads first where the concept does the work, last where it is the foil."""
 
 
 def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
@@ -62,8 +59,9 @@ def concept_page(kit: PageKit, concept_id: str) -> GeneratedPage:
         related=_related(kit, source, concept),
         crossrefs=crossref_items(kit, source, kit.index.crossrefs_by_concept.get(concept_id, [])),
         neighbourhood=neighbourhood(kit, concept_id, source),
-        reading_path=reading_path(kit, concept_id, source, anchors),
+        reading_path=reading_path_items(kit, concept_id, source, anchors),
         page_citation=page_citation(kit, concept.term, source),
+        breadcrumb=kit.breadcrumb(("Concepts", "concepts/index.md")),
     )
     return GeneratedPage(source, markdown, tuple(target for target, _ in context.found))
 
@@ -92,39 +90,23 @@ def _related(kit: PageKit, source: str, concept: Concept) -> list[tuple[str, lis
             if related.get(label)]
 
 
-def reading_path(kit: PageKit, concept_id: str, source: str, anchors: list[str]) -> dict[str, Any] | None:
-    """The ordered sections to read on a concept: the authored path, or one made from the senses
-    of a concept that three or more papers use. None for the others. ``anchors`` are the ids of
-    the sense cards on the concept's page (``sense_anchors``)."""
+def reading_path_items(kit: PageKit, concept_id: str, source: str, anchors: list[str]) -> dict[str, Any] | None:
+    """The concept's reading path for its page (``reading_paths.reading_path``), each step with its
+    link and, where the paper has a sense of the concept, the link to that sense's card; ``anchors``
+    are the ids of the sense cards (``sense_anchors``)."""
+    path = reading_path(kit.index, concept_id)
+    if path is None:
+        return None
     concept = kit.index.concepts[concept_id]
-    first_sense: dict[str, Sense] = {}
     sense_anchor: dict[str, str] = {}
     for sense, anchor in zip(concept.senses, anchors, strict=True):
-        if sense.paper not in first_sense:
-            first_sense[sense.paper] = sense
-            sense_anchor[sense.paper] = anchor
-    authored = bool(concept.reading_path)
-    if authored:
-        stops = [(step.paper, step.at, step.note) for step in concept.reading_path]
-    elif len(first_sense) >= READING_PATH_MIN_PAPERS:
-        ordered = sorted(first_sense.values(), key=lambda sense: ROLE_READING_ORDER.index(sense.role))
-        stops = [(sense.paper, sense.at, None) for sense in ordered]
-    else:
-        return None
-    steps = []
-    for paper, location, note in stops:
-        step_sense = first_sense.get(paper)
-        section = kit.index.section(paper, location.section)
-        steps.append({
-            "paper_title": kit.paper_title(paper),
-            **kit.located(source, paper, location),
-            "section_title": section.title if section else None,
-            "sense_href": f"#{sense_anchor[paper]}" if step_sense else None,
-            "term_used": step_sense.term_used if step_sense else None,
-            "role_label": ROLE_WORDS[step_sense.role][0] if step_sense else None,
-            "note": note,
-        })
-    return {"authored": authored, "steps": steps}
+        sense_anchor.setdefault(sense.paper, anchor)
+    steps = step_items(kit, source, path)
+    for step, item in zip(path.steps, steps, strict=True):
+        item["sense_href"] = f"#{sense_anchor[step.paper]}" if step.sense else None
+        item["role_label"] = ROLE_WORDS[item["role"]][0] if item["role"] else None
+    return {"authored": path.authored, "steps": steps,
+            "index_href": kit.page_href(source, INDEX_SOURCE, concept_id)}
 
 
 def page_citation(kit: PageKit, title: str, source: str) -> dict[str, Any]:

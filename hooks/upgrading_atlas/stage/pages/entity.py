@@ -30,5 +30,6 @@ def entity_page(kit: PageKit, entity_id: str) -> GeneratedPage:
         mentions=mentions,
         crossrefs=crossref_items(kit, source, kit.index.crossrefs_by_entity.get(entity_id, [])),
         page_citation=page_citation(kit, entity.name, source),
+        breadcrumb=kit.breadcrumb(("Firms, institutions and places", "entities/index.md")),
     )
     return GeneratedPage(source, markdown, tuple(target for target, _ in context.found))
