@@ -37,9 +37,12 @@ CONCEPT = """
     term: Industrial cluster
     definition: Firms of one industry near each other.
     senses:
-      - {paper: alpha, term_used: cluster, role: foil, gist: argued against, meaning: Argued against., at: {section: s2}}
-      - {paper: beta, term_used: cluster, role: context, gist: background, meaning: Background., at: {section: s1}}
-      - {paper: gamma, term_used: cluster, role: mechanism, gist: drives learning, meaning: What drives learning., at: {section: s2}}
+      - {paper: alpha, term_used: cluster, role: foil, gist: argued against,
+         meaning: Argued against., at: {section: s2}}
+      - {paper: beta, term_used: cluster, role: context, gist: background,
+         meaning: Background., at: {section: s1}}
+      - {paper: gamma, term_used: cluster, role: mechanism, gist: drives learning,
+         meaning: What drives learning., at: {section: s2}}
     """
 PAGE = """\
 ---

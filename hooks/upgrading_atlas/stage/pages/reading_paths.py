@@ -20,5 +20,6 @@ def reading_paths_index(kit: PageKit) -> GeneratedPage:
             "papers": len({step.paper for step in path.steps}),
             "steps": step_items(kit, INDEX_SOURCE, path),
         })
-    markdown = kit.render("reading-paths.md.j2", paths=paths, md=kit.safe_markdown(kit.link_context(INDEX_SOURCE), INDEX_SOURCE))
+    md = kit.safe_markdown(kit.link_context(INDEX_SOURCE), INDEX_SOURCE)
+    markdown = kit.render("reading-paths.md.j2", paths=paths, md=md)
     return GeneratedPage(INDEX_SOURCE, markdown)
