@@ -19,18 +19,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import markdown
-import yaml
 from markupsafe import Markup
 
+from ..front_matter import split_front_matter
 from ..index import AtlasIndex, LinkTarget
 from ..link.linker import TermMatcher
-from ..link.markdown_extension import AtlasExtension, page_marker
+from ..link.markdown_extension import page_marker
 from ..link.urls import UrlScheme
 from ..problems import Problem, display_path
-from .backlinks import Mention, fill_backlinks, plain_heading
+from .backlinks import Mention, fill_backlinks
 from .builders import BUILDERS, Builder
 from .citations import highwire_meta
 from .export import export_json, json_schemas
@@ -38,7 +36,8 @@ from .folds import fold_sections
 from .fragments import MARKER, MarkerError, expand_marker_lines
 from .fragments.citation import citation_files
 from .kit import GeneratedPage, PageKit
-from .memo import Found, Memo
+from .memo import Memo
+from .mention_finder import MarkdownSettings, MentionFinder
 from .page_assets import with_page_assets
 from .pages.compare import compare_pages
 from .pages.concept import concept_page
@@ -56,28 +55,6 @@ CONTRIBUTOR_FOLDER = "contribute/"
 EXPORT_PATH = "data/atlas.json"
 """The stable URL of the JSON export of all annotations."""
 SCHEMA_FOLDER = "schema"
-
-
-@dataclass(frozen=True)
-class MarkdownSettings:
-    """The Markdown extensions the builder converts pages with, as the builder's configuration names them."""
-
-    extensions: tuple[str, ...] = ()
-    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @classmethod
-    def from_config(cls, entries: Iterable[Any]) -> MarkdownSettings:
-        """From a ``markdown_extensions`` list as written in ``mkdocs.yml``: names, or one-key mappings."""
-        names: list[str] = []
-        configs: dict[str, dict[str, Any]] = {}
-        for entry in entries:
-            if isinstance(entry, str):
-                names.append(entry)
-            elif isinstance(entry, dict):
-                for name, options in entry.items():
-                    names.append(name)
-                    configs[name] = dict(options or {})
-        return cls(tuple(names), configs)
 
 
 @dataclass
@@ -185,7 +162,8 @@ def stage_page(
     """A hand-written page with its markers expanded (a paper's page with its back matter folded,
     ``folds``), its paper's citation tags in its front matter, and the line that tells the Markdown
     extension which page it is."""
-    meta, front, body, body_line = _split_front_matter(text)
+    page = split_front_matter(text)
+    meta, front, body, body_line = page.meta, page.yaml, page.body, page.body_line
     context = kit.link_context(source)
 
     def on_error(number: int, line: str, error: MarkerError) -> str:
@@ -220,54 +198,6 @@ def _digest(targets: Iterable[LinkTarget]) -> str:
     """A short digest of the targets a page links, and of what their links show."""
     text = "\n".join(sorted({f"{t.kind}/{t.id}\t{t.label}\t{t.tooltip}" for t in targets}))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(frozen=True)
-class PageLinks:
-    """What converting a hand-written page shows: its headings' labels by id and its first title."""
-
-    headings: dict[str, str]
-    title: str | None
-
-
-class MentionFinder:
-    """Converts a hand-written page as the builder will, with the atlas's extension, to learn which
-    mentions it links and under which headings; remembers the answer while the page and the names
-    it links stay the same."""
-
-    def __init__(self, settings: MarkdownSettings):
-        self.extension = AtlasExtension()
-        self.md = markdown.Markdown(extensions=[*settings.extensions, self.extension],
-                                    extension_configs=settings.configs)
-        self.memo: Memo[PageLinks] = Memo()
-
-    def start(self, kit: PageKit) -> None:
-        """Begin a staging run with ``kit``'s names."""
-        self.extension.matcher = kit.matcher
-        self.extension.urls = kit.urls
-        self.memo.start(kit.index.names)
-
-    def find(self, source: str, body: str, autolink: bool) -> tuple[PageLinks, Found]:
-        """The page's headings and title, and each link it will make with the heading above it."""
-        return self.memo.get((source, body, autolink), lambda: self._convert(source, body, autolink))
-
-    def _convert(self, source: str, body: str, autolink: bool) -> tuple[PageLinks, Found]:
-        self.md.reset()
-        self.md.convert((page_marker(source) + "\n" if autolink else "") + body)
-        found = tuple(self.extension.page.context.found) if self.extension.page is not None else ()
-        headings: dict[str, str] = {}
-        title: str | None = None
-        for token in _walk(getattr(self.md, "toc_tokens", [])):
-            headings[token["id"]] = plain_heading(token["name"])
-            if title is None and token["level"] == 1:
-                title = plain_heading(token["name"])
-        return PageLinks(headings, title), found
-
-
-def _walk(tokens: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-    for token in tokens:
-        yield token
-        yield from _walk(token.get("children", []))
 
 
 def _docs_files(docs_dir: Path) -> dict[str, bytes]:
@@ -306,30 +236,10 @@ def _paper_pages(pages: dict[str, str]) -> dict[str, str]:
     """For each paper, the Markdown of the page that names it in its front matter (``atlas_paper``)."""
     found: dict[str, str] = {}
     for source in sorted(pages):
-        paper = _front_matter(pages[source])[0].get("atlas_paper")
+        paper = split_front_matter(pages[source]).meta.get("atlas_paper")
         if isinstance(paper, str):
             found.setdefault(paper, pages[source])
     return found
-
-
-def _front_matter(text: str) -> tuple[dict[str, Any], str]:
-    meta, _, body, _ = _split_front_matter(text)
-    return meta, body
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str, int]:
-    """(metadata, front matter text, body, line number of the body's first line)."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end != -1:
-            front = text[4:end + 1]
-            try:
-                meta = yaml.safe_load(front) or {}
-            except yaml.YAMLError:
-                meta = {}
-            body = text[end + 5:]
-            return (meta if isinstance(meta, dict) else {}), front, body, front.count("\n") + 3
-    return {}, "", text, 1
 
 
 def write_staged(staged: StagedSite, out_dir: Path) -> tuple[list[str], list[str]]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown.extensions.toc import slugify
 
+from ..front_matter import split_front_matter
 from ..load.records import Loaded
 from ..markers import MARKER
 from ..model import Concept, Entity, Paper, Table
@@ -27,7 +27,6 @@ from ..problems import Problem
 ExpandMarkers = Callable[[str, str], str]
 """``expand(markdown, source)``: a page's Markdown with its marker lines replaced by their content."""
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t#]*$")
 _ATTRIBUTE_ID = re.compile(r"\{:?[^{}\n]*?#(?P<id>[\w-]+)[^{}\n]*\}")
@@ -52,19 +51,8 @@ def read_pages(docs_dir: Path) -> list[Page]:
         if not path.is_file():
             continue
         markdown = path.read_text(encoding="utf-8", errors="replace")
-        pages.append(Page(path.relative_to(docs_dir).as_posix(), markdown, _front_matter(markdown)))
+        pages.append(Page(path.relative_to(docs_dir).as_posix(), markdown, split_front_matter(markdown).meta))
     return pages
-
-
-def _front_matter(markdown: str) -> dict[str, Any]:
-    found = _FRONT_MATTER.match(markdown)
-    if not found:
-        return {}
-    try:
-        meta = yaml.safe_load(found["yaml"] or "")
-    except yaml.YAMLError:
-        return {}  # the builder reports a page's broken front matter itself
-    return meta if isinstance(meta, dict) else {}
 
 
 def validate_pages(records: list[Loaded], docs_dir: Path, expand: ExpandMarkers | None = None) -> list[Problem]:
@@ -137,7 +125,7 @@ def page_ids(markdown: str) -> set[str]:
     heading without one. (Setext headings, underlined with ``===``, are not recognized.)"""
     ids: set[str] = set()
     in_fence = False
-    for line in _FRONT_MATTER.sub("", markdown, count=1).splitlines():
+    for line in split_front_matter(markdown).body.splitlines():
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
