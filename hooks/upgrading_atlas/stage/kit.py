@@ -26,7 +26,7 @@ from ..model import Location
 from . import concept_map
 from .builders import BUILDERS, Builder
 from .discussion import discussion_anchors
-from .memo import Memo, MemoMarkdown
+from .memo import Memo, MemoMarkdown, RootedProse
 
 ROLE_WORDS = {
     "mechanism": ("drives the argument", "what, in the paper's argument, brings the outcome about"),
@@ -98,10 +98,14 @@ class PageKit:
     def safe_markdown(self, context: LinkContext, source: str) -> SafeMarkdown | MemoMarkdown:
         """A renderer for contributors' text that also links mentions for the page built from
         ``source``, whose links ``context`` collects."""
-        convert = SafeMarkdown(link=lambda root: link_mentions(root, self.matcher, context))
         if self.prose is None:
-            return convert
-        return MemoMarkdown(self.prose, (source, context.self_target, self.urls), context, convert)
+            return SafeMarkdown(link=lambda root: link_mentions(root, self.matcher, context))
+        return MemoMarkdown(self.prose, self.rooted_prose, source, context)
+
+    @functools.cached_property
+    def rooted_prose(self) -> RootedProse:
+        """The converter of prose shared by every page this kit stages."""
+        return RootedProse(self.matcher, self.urls)
 
     def href(self, source: str, kind: str, record_id: str, anchor: str | None = None) -> str:
         """A link from the page built from ``source`` to a record's page."""

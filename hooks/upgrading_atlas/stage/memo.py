@@ -1,5 +1,6 @@
-"""What staging can reuse from one run to the next in the same process (``mkdocs serve``): the HTML
-of contributors' prose, page by page, and what a hand-written page links.
+"""What staging can reuse: the HTML of contributors' prose, converted once for every page that shows
+it, and, from one run to the next in the same process (``mkdocs serve``), that HTML and what a
+hand-written page links.
 
 An entry is reused only while every concept or entity it links keeps its label and definition, and
 the set of linkable names is the same (a new alias could link a new mention). Entries a run did not
@@ -8,14 +9,18 @@ use are dropped at its end, so the memory stays flat however many times the site
 
 from __future__ import annotations
 
+import html as html_module
+import re
+import secrets
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..index import LinkTarget
-from ..link.linker import LinkContext
+from ..link.linker import LinkContext, TermMatcher, link_mentions
 from ..link.safe_text import SafeMarkdown
+from ..link.urls import UrlScheme
 
 Value = TypeVar("Value")
 Found = tuple[tuple[LinkTarget, str | None], ...]
@@ -56,14 +61,41 @@ class Memo(Generic[Value]):
         return len(self._entries)
 
 
-class MemoMarkdown:
-    """``SafeMarkdown`` for one page, through a memo: each text is converted once per page."""
+class RootedProse:
+    """Converts contributors' prose once for every page that shows it: mention links are written
+    from the site's root behind a marker (``ROOT_LINK``), which ``MemoMarkdown`` rewrites relative to
+    each page. The marker holds a token drawn per process, so no text can forge one; it reads as a
+    relative link, which the sanitizer lets through."""
 
-    def __init__(self, memo: Memo[Markup], page: Hashable, context: LinkContext, convert: SafeMarkdown):
+    def __init__(self, matcher: TermMatcher, urls: UrlScheme):
+        self.urls = urls
+        self.context = LinkContext(href_for=self._href)
+        self.markdown = SafeMarkdown(link=lambda root: link_mentions(root, matcher, self.context))
+
+    def _href(self, target: LinkTarget) -> str:
+        return ROOT_LINK + self.urls.record_url(target.kind, target.id)
+
+    def convert(self, method: str, text: str, self_target: tuple[str, str] | None) -> tuple[Markup, Found]:
+        """``text`` as HTML (``method``: ``block`` or ``inline``) for a page that is ``self_target``'s
+        own, and the links it holds."""
+        self.context = LinkContext(href_for=self._href, self_target=self_target)
+        html = getattr(self.markdown, method)(text)
+        return html, tuple(self.context.found)
+
+
+ROOT_LINK = f"atlas-root-{secrets.token_hex(8)}/"
+_ROOTED_HREF = re.compile(f'href="{ROOT_LINK}([^"]*)"')
+
+
+class MemoMarkdown:
+    """``SafeMarkdown`` for one page, through a memo shared by all pages: each text is converted once
+    (once per page of its own, which never links itself) and its links made relative to the page."""
+
+    def __init__(self, memo: Memo[Markup], prose: RootedProse, source: str, context: LinkContext):
         self.memo = memo
-        self.page = page
+        self.prose = prose
+        self.source = source
         self.context = context
-        self.convert = convert
 
     def block(self, text: str) -> Markup:
         """Paragraphs and lists."""
@@ -74,16 +106,12 @@ class MemoMarkdown:
         return self._get("inline", text)
 
     def _get(self, method: str, text: str) -> Markup:
-        made = False
+        self_target = self.context.self_target
+        html, found = self.memo.get((method, text, self_target, self.prose.urls),
+                                    lambda: self.prose.convert(method, text, self_target))
+        self.context.found.extend(found)  # the links a conversion makes are the page's links, for backlinks
 
-        def make() -> tuple[Markup, Found]:
-            nonlocal made
-            made = True
-            before = len(self.context.found)
-            html = getattr(self.convert, method)(text)
-            return html, tuple(self.context.found[before:])
+        def relative(link: re.Match[str]) -> str:
+            return f'href="{escape(self.prose.urls.relative(self.source, html_module.unescape(link[1])))}"'
 
-        html, found = self.memo.get((self.page, method, text), make)
-        if not made:  # the links a conversion makes are the page's links, for backlinks
-            self.context.found.extend(found)
-        return html
+        return Markup(_ROOTED_HREF.sub(relative, html))  # noqa: S704 - only links the engine made are rewritten
