@@ -81,11 +81,13 @@ def fill_in(copy: Path) -> None:
           - paper: {first}
             term_used: contributor flow example
             role: context
+            gist: The test's own sense.
             meaning: What the test means by it, in its own words.
             at: {{section: {first_section}}}
           - paper: {second}
             term_used: flow example
             role: context
+            gist: The same sense, for the second paper.
             meaning: The same, as the second paper would have it.
             at: {{section: {second_section}}}
         """), encoding="utf-8")
