@@ -352,3 +352,19 @@ def test_no_section_title_is_set_in_capitals(atlas) -> None:
     shouting = [f"{paper.id}: {section.title}" for paper in atlas.index.papers.values()
                 for section in paper.sections if section.title and section.title.isupper()]
     assert shouting == []
+
+
+def test_what_links_here_lists_no_contributor_page(site: Path) -> None:
+    """Readers asking what discusses a concept want the atlas's pages, not the contributor guide's
+    examples."""
+    listing = {}
+    for path in [*site.glob("concepts/*/index.html"), *site.glob("entities/*/index.html")]:
+        html = path.read_text(encoding="utf-8")
+        start = html.find('id="backlinks"')
+        if start == -1:
+            continue
+        end = html.find("<h2", start)
+        found = re.findall(r'href="[^"]*contribute/[^"]*"', html[start:end if end != -1 else None])
+        if found:
+            listing[path.parent.name] = found[:2]
+    assert listing == {}

@@ -179,3 +179,25 @@ def test_a_paper_page_prints_what_it_argues_on_page_one_and_no_citation_table(
     first = text("-f", "1", "-l", "1")
     assert "In brief" in first and opening in first
     assert "Citation fields" not in text() and "@article" not in text()
+
+
+def _one_page_of_each_kind(site: Path) -> list[str]:
+    """Every index and paper page, and the first page of each generated kind (concept, entity, pair)."""
+    pages = ["", "papers/", "concepts/", "entities/", "comparisons/", "compare/", "crossrefs/", "reading-paths/",
+             "map/"]
+    pages += [f"papers/{path.parent.name}/" for path in sorted((site / "papers").glob("*/index.html"))]
+    for folder in ("concepts", "entities", "compare"):
+        pages.append(f"{folder}/{sorted((site / folder).glob('*/index.html'))[0].parent.name}/")
+    return [page for page in pages if (site / page / "index.html").is_file()]
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone: Page, base_url: str, real_site: Path) -> None:
+    """A wide table scrolls inside its own frame; the page itself never does (a few pixels' drift
+    sideways under a reader's thumb reads as a broken page)."""
+    wide = {}
+    for page in _one_page_of_each_kind(real_site):
+        phone.goto(base_url + page)
+        width = phone.evaluate("document.scrollingElement.scrollWidth")
+        if width > PHONE["viewport"]["width"]:
+            wide[page] = width
+    assert wide == {}

@@ -51,7 +51,8 @@ from .reading_paths import reading_paths_json
 from .redirects import redirect_pages
 
 CONTRIBUTOR_FOLDER = "contribute/"
-"""Pages for contributors, kept out of the search readers use (they have their own tab in the menu)."""
+"""Pages for contributors, kept out of the search readers use and out of backlinks (they have their
+own tab in the menu)."""
 EXPORT_PATH = "data/atlas.json"
 """The stable URL of the JSON export of all annotations."""
 SCHEMA_FOLDER = "schema"
@@ -122,6 +123,8 @@ def stage_site(
         written = stage_page(kit, finder, source, text, lambda problem: staged.problems.append(
             dataclasses.replace(problem, file=display_path(docs_dir / problem.file, docs_dir))))
         staged.files[source] = with_page_assets(written.text).encode("utf-8")
+        if source.startswith(CONTRIBUTOR_FOLDER):
+            continue  # a contributor page's examples are not what a reader asking "what links here" wants
         for target, mention in written.mentions:
             mentions[f"{target.kind}/{target.id}"].append(mention)
     for page in generated:

@@ -24,16 +24,30 @@ def citation_block(kit: PageKit, paper_id: str, source: str, context: LinkContex
     """A paper's citation, with each field's provenance and the unknown fields named."""
     paper = kit.index.papers[paper_id]
     files = citation_files(paper)
+    formatted = format_citation(paper)
     return kit.render(
         "citation.html.j2",
-        formatted=format_citation(paper),
+        formatted=formatted,
         fields=citation_rows(paper.citation),
         bibtex=bibtex(paper),
         csl=csl_json_text(paper),
         bibtex_href=kit.urls.relative(source, files[0][0]),
         csl_href=kit.urls.relative(source, files[1][0]),
         paper_id=paper_id,
+        notes=_citation_notes(paper, formatted),
     ).strip()
+
+
+def _citation_notes(paper: Paper, formatted: str) -> list[str]:
+    """What a reader needs to read the reference as ``format_citation`` writes it: why a title is in
+    brackets, why it says a field is unknown."""
+    notes = []
+    if not isinstance(paper.citation.title, KnownField) and paper.citation.title.supplied:
+        notes.append("The title in square brackets is ours: our copy of the text does not print one.")
+    if "unknown" in formatted or "not known" in formatted:
+        notes.append("What is said to be unknown is confirmed neither by our copy of the text nor by a public "
+                     "source; the atlas does not guess it.")
+    return notes
 
 
 def citation_files(paper: Paper) -> list[tuple[str, str]]:
