@@ -42,3 +42,12 @@ def test_example_gives_its_message(tmp_path: Path, file: str, text: str, message
     matches = [problem for problem in problems
                if problem == message or (message.endswith("…") and problem.startswith(message.removesuffix("…")))]
     assert matches, "\n".join(problems)
+
+
+def test_the_format_guide_explains_every_role_as_pages_show_it() -> None:
+    """Contributors choose a role from the guide; readers see its words: the two must agree."""
+    from upgrading_atlas.stage.kit import ROLE_WORDS
+
+    guide = (ROOT / "docs" / "contribute" / "annotation-format.md").read_text(encoding="utf-8")
+    for role, (label, meaning) in ROLE_WORDS.items():
+        assert f"| `{role}` | {label} | {meaning} |" in guide, role

@@ -30,6 +30,12 @@ senses:
         ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: s9")},
          "annotations/concepts/oem.yml:12:19: senses[0].at.section: paper 'alpha' has no section 's9'"
          " — use one of the ids listed in annotations/papers/alpha.yml: s1, s2"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: '5.3.1'")},
+         "senses[0].at.section: string should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$' — a section's id is "
+         "written with s and hyphens: `s5-3-1` for section 5.3.1 (the paper's file lists every id)"),
+        ({"concepts/oem.yml": SECOND_CONCEPT.replace("section: s2", "section: §2.1")},
+         "senses[0].at.section: string should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$' — a section's id is "
+         "written with s and hyphens: `s2-1` for section 2.1 (the paper's file lists every id)"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: odm, relation: see-also}\n"},
          "related[0].concept: unknown concept 'odm' — use the id of a file in annotations/concepts/"),
         ({"concepts/oem.yml": SECOND_CONCEPT + "related:\n  - {concept: oem, relation: see-also}\n"},

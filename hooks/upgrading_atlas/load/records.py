@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,11 +223,20 @@ def _data_path(data: Any, loc: tuple[str | int, ...], missing: bool) -> tuple[st
     return tuple(path)
 
 
+PRINTED_SECTION = re.compile(r"(?:§|s|section)?\s*(?P<number>\d+(?:\.\d+)+|\d+\.?)", re.IGNORECASE)
+"""A section's number as papers print it (5.3.1, §5.3.1, s5.3.1), which is not its id (s5-3-1)."""
+
+
 def _advice(kind: str, item: dict[str, Any]) -> str:
     context = item.get("ctx") or {}
     if kind == "string_pattern_mismatch":
         if "\\[" in str(context.get("pattern", "")):
             return "write the supplied title in square brackets, such as [Learning in machine tools]"
+        printed = PRINTED_SECTION.fullmatch(str(item.get("input", "")).strip())
+        if printed:  # a section written as the paper prints it
+            number = printed["number"].rstrip(".")
+            return (f"a section's id is written with s and hyphens: `s{number.replace('.', '-')}` for section "
+                    f"{number} (the paper's file lists every id)")
         return "use lower-case letters, digits and single hyphens, such as `global-factory`"
     if kind in {"string_type", "str_type"}:
         return "write it as text; put it in quotes if it looks like a number, a date or yes/no"
