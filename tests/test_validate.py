@@ -224,3 +224,29 @@ def test_the_with_aliases_a_and_of_needs_one_confirmation_per_name(annotations) 
     assert build_atlas(annotations({"concepts/oem.yml": confirmed})).problems == []
     unlinked = concept + "autolink: false\n"
     assert build_atlas(annotations({"concepts/oem.yml": unlinked})).problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("How the senses differ. related:\n  - {concept: oem, relation: broader}", True),
+        ("How the senses differ.\nreading_path:\n", True),
+        ("Both read it so. note: {text: x}", True),
+        ("The two are closely related:\n- one\n- two", False),
+        ("The authors' note: [sic] marks the slip.", False),
+        ("It asks: what drives learning?", False),
+    ],
+)
+def test_text_holding_a_field_indented_into_it_is_refused(text: str, refused: bool) -> None:
+    from pydantic import ValidationError
+
+    from upgrading_atlas.model import Concept
+
+    record = {"id": "x", "term": "X", "definition": "A concept.", "senses_compared": text,
+              "senses": [{"paper": "alpha", "term_used": "x", "role": "context", "gist": "x", "meaning": "x",
+                          "at": {"section": "s1"}}]}
+    if refused:
+        with pytest.raises(ValidationError, match="looks like a field indented into it"):
+            Concept.model_validate(record)
+    else:
+        Concept.model_validate(record)

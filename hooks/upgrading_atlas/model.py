@@ -11,6 +11,8 @@ Records are frozen. Where a record came from (file, line) is kept beside it by t
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
@@ -43,10 +45,34 @@ PlainText = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     AfterValidator(check_name),
 ]
+def _no_swallowed_field(value: str) -> str:
+    """Refuse text that holds a field of the annotation format: an indentation mistake under a block
+    of text (``>-`` or ``|``) is still valid YAML, and the next field becomes part of the text."""
+    found = _swallowed_field().search(value)
+    if found:
+        field = found["alone"] or found["mapping"]
+        raise ValueError(f"the text holds `{field}:`, which looks like a field indented into it — start the "
+                         "field at the same column as the fields around it (or reword the text)")
+    return value
+
+
+@functools.cache
+def _swallowed_field() -> re.Pattern[str]:
+    """A field of any record as YAML writes it: its name and a colon alone on a line, or followed, on
+    that line or the next, by a mapping (``{concept: …}``, ``- {paper: …}``). Plain words after a
+    colon (``the note: [sic]``) are prose. The names are read from the model, defined below."""
+    fields = {name for model in Record.__subclasses__() for name in model.model_fields}
+    names = "|".join(map(re.escape, sorted(fields)))
+    alone = rf"^[ \t]*(?P<alone>{names}):[ \t]*$"
+    with_mapping = rf"(?:^|\s)(?P<mapping>{names}):\s*(?:-[ \t]+\{{|\{{[ \t]*\w+:)"
+    return re.compile(f"{alone}|{with_mapping}", re.MULTILINE)
+
+
 Prose = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
     AfterValidator(check_prose),
+    AfterValidator(_no_swallowed_field),
     Field(description="Text in our own words. Markdown: emphasis, code, lists, quotes and links (http, https "
                       "or relative), nested at most ten deep, with brackets closed."),
 ]
