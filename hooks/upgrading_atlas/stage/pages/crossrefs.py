@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ...model import CrossReference, Location
@@ -21,7 +22,8 @@ def crossrefs_page(kit: PageKit) -> GeneratedPage:
     """Every cross-reference, each at a permanent anchor."""
     context = kit.link_context(SOURCE)
     items = [crossref_detail(kit, SOURCE, crossref) for crossref in kit.index.crossrefs.values()]
-    markdown = kit.render("crossrefs.md.j2", crossrefs=items, md=kit.safe_markdown(context, SOURCE))
+    markdown = kit.render("crossrefs.md.j2", crossrefs=items, pairs=_pairs(kit),
+                          md=kit.safe_markdown(context, SOURCE))
     return GeneratedPage(SOURCE, markdown, tuple(target for target, _ in context.found))
 
 
@@ -57,3 +59,14 @@ def crossref_items(kit: PageKit, source: str, ids: list[str]) -> list[dict[str, 
             "b_title": kit.paper_title(crossref.b.paper),
         })
     return items
+
+
+def _pairs(kit: PageKit) -> list[dict[str, Any]]:
+    """Each pair of papers that cross-references join, in the atlas's order, with how many join them
+    and a link to where the pair's page lists them: a way into a long page."""
+    from .compare import pair_source, pairs  # compare's pages show cross-references: imported here, not above
+
+    joined = Counter(frozenset((crossref.a.paper, crossref.b.paper)) for crossref in kit.index.crossrefs.values())
+    return [{"label": f"{kit.paper_title(a)} and {kit.paper_title(b)}", "count": joined[frozenset((a, b))],
+             "href": kit.page_href(SOURCE, pair_source(a, b), "crossrefs")}
+            for a, b in pairs(kit) if joined[frozenset((a, b))]]
