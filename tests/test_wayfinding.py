@@ -201,3 +201,18 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: Page, base_url: str, real_si
         if width > PHONE["viewport"]["width"]:
             wide[page] = width
     assert wide == {}
+
+
+@pytest.mark.parametrize(("kind", "section"), [("concepts", "Concepts"), ("entities", "Concepts"),
+                                               ("compare", "Comparisons")])
+def test_a_page_outside_the_menu_lights_its_sections_tab_and_shows_it_in_the_sidebar(
+    desktop: Page, base_url: str, real_site: Path, kind: str, section: str
+) -> None:
+    page = sorted((real_site / kind).glob("*/index.html"))[0].parent.name
+    desktop.goto(base_url + f"{kind}/{page}/")
+    active = desktop.locator(".md-tabs__item--active")
+    assert active.count() == 1
+    assert active.inner_text().strip() == section
+    crumb = desktop.locator(".atlas-breadcrumb a").first.inner_text().strip()
+    sidebar = desktop.locator(".md-sidebar--primary")
+    assert sidebar.get_by_role("link", name=crumb, exact=True).first.is_visible()

@@ -15,6 +15,7 @@ PAGE_SCRIPTS = {
     "cite": "data-atlas-copy=",
     "map": 'class="atlas-map',
     "path": 'class="atlas-citation"',
+    "section": "\natlas_breadcrumb: ",
 }
 """Scripts in ``assets/`` (``atlas-<name>.js``) that a page loads only if it holds what they work on."""
 PAGE_STYLES = {
