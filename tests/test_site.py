@@ -301,6 +301,7 @@ def test_contributor_pages_stay_out_of_the_readers_search(site: Path) -> None:
         ("assets/atlas-map.css", 'class="atlas-map'),
         ("assets/atlas-map.js", 'class="atlas-map'),
         ("assets/atlas-path.js", 'class="atlas-citation"'),
+        ("assets/atlas-section.js", 'class="atlas-breadcrumb"'),
         ("assets/_mkdocstrings.css", 'class="doc doc-'),
     ],
 )
