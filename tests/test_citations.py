@@ -74,3 +74,12 @@ def test_bibtex_escapes_what_latex_reads() -> None:
 
     entry = page_bibtex("k", "A ~ B ^ C {D} 50% $1 #2 a_b & c", "https://a.org/")
     assert r"title = {A \textasciitilde{} B \textasciicircum{} C \{D\} 50\% \$1 \#2 a\_b \& c}" in entry
+
+
+def test_quotation_marks_inside_a_quoted_title_turn_single(papers) -> None:
+    from upgrading_atlas.stage.fragments.citation import format_citation
+
+    paper = papers["alpha"]
+    title = paper.citation.title.model_copy(update={"value": "Beyond the “Global Factory” Model"})
+    quoted = paper.model_copy(update={"citation": paper.citation.model_copy(update={"title": title})})
+    assert "“Beyond the ‘Global Factory’ Model”." in format_citation(quoted)

@@ -182,10 +182,12 @@ def test_a_paper_page_prints_what_it_argues_on_page_one_and_no_citation_table(
 
 
 def _one_page_of_each_kind(site: Path) -> list[str]:
-    """Every index and paper page, and the first page of each generated kind (concept, entity, pair)."""
+    """Every index, paper and contributor page, and the first page of each generated kind (concept,
+    entity, pair)."""
     pages = ["", "papers/", "concepts/", "entities/", "comparisons/", "compare/", "crossrefs/", "reading-paths/",
              "map/"]
     pages += [f"papers/{path.parent.name}/" for path in sorted((site / "papers").glob("*/index.html"))]
+    pages += [f"contribute/{path.parent.name}/" for path in sorted((site / "contribute").glob("*/index.html"))]
     for folder in ("concepts", "entities", "compare"):
         pages.append(f"{folder}/{sorted((site / folder).glob('*/index.html'))[0].parent.name}/")
     return [page for page in pages if (site / page / "index.html").is_file()]

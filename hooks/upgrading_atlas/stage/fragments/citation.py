@@ -45,8 +45,8 @@ def _citation_notes(paper: Paper, formatted: str) -> list[str]:
     if not isinstance(paper.citation.title, KnownField) and paper.citation.title.supplied:
         notes.append("The title in square brackets is ours: our copy of the text does not print one.")
     if "unknown" in formatted or "not known" in formatted:
-        notes.append("What is said to be unknown is confirmed neither by our copy of the text nor by a public "
-                     "source; the atlas does not guess it.")
+        notes.append("What is marked unknown is confirmed neither by our copy of the text nor by a named "
+                     "public source, and the atlas does not guess it.")
     return notes
 
 
@@ -95,7 +95,8 @@ def format_citation(paper: Paper) -> str:
     authors = _known(citation.authors) or "Author unknown"
     year = _known(citation.year) or "year unknown"
     if isinstance(citation.title, KnownField):
-        title = f"“{_known(citation.title)}”"
+        # quotation marks inside the title turn single, as inside any quotation
+        title = "“" + _field_text(citation.title).replace("“", "‘").replace("”", "’") + "”"
     else:
         title = citation.title.supplied or "[title unknown]"
     parts = [f"{authors} ({year}). {title}."]
