@@ -8,6 +8,7 @@ import html
 from collections import defaultdict
 from pathlib import PurePosixPath
 
+from ..front_matter import split_front_matter
 from ..problems import Problem
 
 HOME = "index.md"
@@ -59,11 +60,8 @@ def add_notices(files: dict[str, bytes], problems: list[Problem], table_pages: d
 
 def _split(text: str) -> tuple[str, str]:
     """(front matter with its fences and the page's marker line, the rest)."""
-    front = ""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end != -1:
-            front, text = text[: end + 5], text[end + 5:]
+    body = split_front_matter(text).body
+    front, text = text[: len(text) - len(body)], body
     first, _, rest = text.partition("\n")
     if first.startswith("<!-- atlas:page "):
         return front + first + "\n", rest
